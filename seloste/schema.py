@@ -1,0 +1,221 @@
+"""Schema validation: every jsonschema error becomes a positioned finding in plain language."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from . import resources
+from .findings import Finding, Severity
+from .loader import Document, JsonPath, json_path
+
+# The article that a missing or wrong field serves, so the schema's findings cite the law like the rules do.
+ARTICLES: dict[str, str] = {
+    "controller": "GDPR 13(1)(a), 30(1)(a)",
+    "privacy_contact": "GDPR 13(1)(a)",
+    "dpo": "GDPR 13(1)(b)",
+    "representative": "GDPR 13(1)(a), 27",
+    "purposes": "GDPR 13(1)(c), 30(1)(b)",
+    "purpose": "GDPR 13(1)(c)",
+    "basis": "GDPR 6(1), 13(1)(c)",
+    "legitimate_interest": "GDPR 13(1)(d)",
+    "data_subjects": "GDPR 30(1)(c)",
+    "data_categories": "GDPR 14(1)(d), 30(1)(c)",
+    "condition": "GDPR 9(2)",
+    "sources": "GDPR 14(2)(f)",
+    "recipients": "GDPR 13(1)(e), 30(1)(d)",
+    "transfers": "GDPR 13(1)(f), 30(1)(e)",
+    "safeguard": "GDPR 13(1)(f), 46",
+    "retention": "GDPR 13(2)(a), 30(1)(f)",
+    "period": "GDPR 13(2)(a)",
+    "trigger": "GDPR 13(2)(a)",
+    "criterion": "GDPR 13(2)(a)",
+    "rights": "GDPR 13(2)(b)",
+    "how_to_request": "GDPR 12(2), 13(2)(b)",
+    "provision": "GDPR 13(2)(e)",
+    "consequences": "GDPR 13(2)(e)",
+    "automated_decisions": "GDPR 13(2)(f)",
+    "logic": "GDPR 13(2)(f)",
+    "security": "GDPR 30(1)(g), 32",
+    "business_id": "Yritys- ja yhteisötietolaki 244/2001",
+    "arrangement": "GDPR 26(2)",
+    "summary": "GDPR 26(2)",
+    "opt_out": "GDPR 21(2)–(3); 917/2014 200 §",
+    "channels": "917/2014 200 §",
+}
+
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "object": "a mapping of 'key: value' lines", "array": "a list", "null": "nothing",
+}
+
+_PATTERN_HELP = {
+    "^[0-9]{7}-[0-9]$": "a Y-tunnus written as seven digits, a hyphen and a check digit, e.g. 2077474-0",
+    "^[A-Z]{2}$": "a two-letter country code in capitals, e.g. FI, SE, US",
+    "^https?://": "a web address starting with https:// or http://",
+    "^#[0-9a-fA-F]{6}$": "a colour written as # and six hex digits, e.g. #2f6f5e",
+}
+
+
+@cache
+def validator() -> Draft202012Validator:
+    """One validator per process: building it costs more than validating."""
+    schema = resources.schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{_short(value)}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field(path: JsonPath) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "document"
+
+
+def _article(path: JsonPath, extra: str | None = None) -> str:
+    for part in ([extra] if extra else []) + [p for p in reversed(path) if isinstance(p, str)]:
+        if part in ARTICLES:
+            return ARTICLES[part]
+    return ""
+
+
+def _expected_types(schema: dict[str, Any]) -> str:
+    types = schema.get("type")
+    if isinstance(types, list):
+        return " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+    return _TYPE_NAMES.get(str(types), str(types))
+
+
+def _describe(error: ValidationError, doc: Document) -> Finding:
+    """Turn one (leaf) jsonschema error into a plain-language finding."""
+    path: JsonPath = tuple(error.absolute_path)
+    name = _field(path)
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = ""
+    key_pos = False
+    article = _article(path)
+
+    if kind == "required":
+        missing = next(iter(set(error.validator_value) - set(value or {})), str(error.validator_value[0]))
+        where = "the file" if not path else f"'{name}'"
+        message = f"{where} is missing the required field '{missing}'"
+        article = _article(path, missing)
+        hint = _field_help(error, missing)
+    elif kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = sorted(set(value) - set(allowed))
+        unknown = extras[0] if extras else "?"
+        path = (*path, unknown)
+        key_pos = True
+        message = f"unknown field '{unknown}'"
+        close = difflib.get_close_matches(unknown, allowed, n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else f"Allowed here: {', '.join(allowed)}."
+    elif kind == "type":
+        message = f"'{name}' should be {_expected_types(schema)}, not {_type_of(value)}"
+    elif kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        message = f"'{name}' cannot be {_type_of(value)}; choose one of: {', '.join(map(str, options))}"
+        close = difflib.get_close_matches(str(value), [str(o) for o in options], n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else ""
+    elif kind == "pattern":
+        want = _PATTERN_HELP.get(str(error.validator_value), "the expected form")
+        if str(error.validator_value).startswith("^[a-z0-9]"):
+            want = "a short identifier of lowercase letters a–z, digits, '-' and '_'"
+        message = f"'{name}' should be {want}, not {_type_of(value)}"
+    elif kind == "format":
+        forms = {"date": "a date written as YYYY-MM-DD, e.g. 2025-03-01", "email": "an e-mail address",
+                 "uri": "a web address"}
+        message = f"'{name}' should be {forms.get(str(error.validator_value), error.validator_value)}, " \
+                  f"not {_type_of(value)}"
+    elif kind == "minItems":
+        message = f"'{name}' must list at least {error.validator_value} item(s)"
+    elif kind in ("minLength", "minProperties"):
+        message = f"'{name}' must not be empty"
+    elif kind == "uniqueItems":
+        message = f"'{name}' lists the same item twice"
+    elif kind in ("minimum", "maximum"):
+        message = f"'{name}' is out of range: {value} (allowed {schema.get('minimum', '')}–{schema.get('maximum', '')})"
+    else:
+        message = f"'{name}': {error.message}"
+    line, column = doc.position(path, key=key_pos)
+    return Finding(doc.file, line, column, "schema", Severity.ERROR, message,
+                   path=json_path(path), article=article, hint=hint)
+
+
+def _field_help(error: ValidationError, missing: str) -> str:
+    prop = error.schema.get("properties", {}).get(missing, {}) if isinstance(error.schema, dict) else {}
+    title = prop.get("title") if isinstance(prop, dict) else None
+    if not title and isinstance(prop, dict) and "$ref" in prop:
+        target = resources.schema()["$defs"].get(prop["$ref"].rsplit("/", 1)[-1], {})
+        title = target.get("title")
+    return f"Add '{missing}:' ({title})." if title else f"Add '{missing}:'."
+
+
+_SPECIAL_ONEOF = {
+    "text": "should be text, or a mapping with the languages fi, sv and en",
+    "retention": "needs either a 'period' with its 'trigger' (e.g. 6 years from the end of the customer "
+                 "relationship), or a 'criterion' — not both",
+}
+
+
+def _leaves(error: ValidationError, doc: Document) -> Iterator[Finding]:
+    """Descend through oneOf/anyOf to the most useful error, with friendlier messages for known shapes."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        path: JsonPath = tuple(error.absolute_path)
+        name = _field(path)
+        ref_name = _ref_name(error)
+        if ref_name in _SPECIAL_ONEOF and (ref_name != "text" or not isinstance(error.instance, dict)):
+            message = f"'{name}' {_SPECIAL_ONEOF[ref_name]}"
+            line, column = doc.position(path)
+            yield Finding(doc.file, line, column, "schema", Severity.ERROR, message, path=json_path(path),
+                          article=_article(path))
+            return
+        if error.validator == "anyOf" and all(e.validator == "required" for e in error.context):
+            options = [e.validator_value[0] for e in error.context]
+            line, column = doc.position(path)
+            yield Finding(doc.file, line, column, "schema", Severity.ERROR,
+                          f"'{name}' needs at least one of: {', '.join(options)}", path=json_path(path),
+                          article=_article(path))
+            return
+        yield from _leaves(best_match(error.context), doc)
+        return
+    yield _describe(error, doc)
+
+
+def _ref_name(error: ValidationError) -> str:
+    for schema_def_name, definition in resources.schema()["$defs"].items():
+        if definition is error.schema or definition == error.schema:
+            return str(schema_def_name)
+    return ""
+
+
+def validate_schema(doc: Document) -> list[Finding]:
+    """All schema findings for a loaded document, one per problem, in file order."""
+    findings: set[Finding] = set()
+    for error in validator().iter_errors(doc.data):
+        findings.update(_leaves(error, doc))
+    return sorted(findings)

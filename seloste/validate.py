@@ -1,0 +1,66 @@
+"""Load and validate controller files: the first two stages of every seloste command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding, has_errors
+from .loader import Document, LoadError, load
+from .schema import validate_schema
+from .semantic import semantic_checks
+
+YAML_SUFFIXES = (".yaml", ".yml")
+#: Files in a searched folder that are not controller descriptions.
+NOT_CONTROLLERS = {".seloste.yaml", ".seloste.yml", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml"}
+
+
+class PathError(Exception):
+    """A path given on the command line does not exist or is not a YAML file or folder."""
+
+
+@dataclass
+class Validated:
+    """The outcome for one file: the document when it could be read, and every finding."""
+
+    file: str
+    document: Document | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and not has_errors(self.findings)
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The given files, and every *.yaml / *.yml below the given folders (sorted, hidden folders skipped)."""
+    for path in paths:
+        if path.is_dir():
+            found = (
+                p for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES and p.is_file() and p.name not in NOT_CONTROLLERS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from sorted(found)
+        elif path.exists():
+            yield path
+        else:
+            raise PathError(f"{path}: no such file or folder")
+
+
+def validate_document(doc: Document) -> list[Finding]:
+    findings = validate_schema(doc)
+    if not has_errors(findings):
+        findings += semantic_checks(doc)
+    return sorted(findings)
+
+
+def validate_file(path: Path, display: str | None = None) -> Validated:
+    """Load and validate one file; never raises for bad input."""
+    file = display or str(path)
+    try:
+        doc = load(path, file)
+    except LoadError as exc:
+        return Validated(file, None, [exc.finding])
+    return Validated(file, doc, validate_document(doc))
