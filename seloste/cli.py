@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, resources
-from .findings import Finding, has_errors
+from .findings import Finding
 from .validate import PathError, find_files, validate_file
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130

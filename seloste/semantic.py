@@ -23,7 +23,7 @@ def _check_business_id(value: str) -> str | None:
         ytunnus.validate(value)
     except StdnumError:
         digits = value.replace("-", "")
-        if len(digits) == 8 and digits.isdigit():  # noqa: PLR2004
+        if len(digits) == 8 and digits.isdigit():
             return f"the Y-tunnus {value} has a wrong check digit (the last number)"
         return f"'{value}' is not a valid Y-tunnus"
     return None
