@@ -104,7 +104,7 @@ def _article(path: JsonPath, extra: str | None = None) -> str:
 def _expected_types(schema: dict[str, Any]) -> str:
     types = schema.get("type")
     if isinstance(types, list):
-        return " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        return " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
     return _TYPE_NAMES.get(str(types), str(types))
 
 

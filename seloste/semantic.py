@@ -91,7 +91,9 @@ def date_checks(doc: Document) -> Iterator[Finding]:
 def _ids(items: Any) -> list[tuple[int, str]]:
     if not isinstance(items, list):
         return []
-    return [(i, item["id"]) for i, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return [
+        (i, item["id"]) for i, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)
+    ]
 
 
 def _duplicates(doc: Document, path: JsonPath, items: Any, what: str) -> Iterator[Finding]:
