@@ -36,6 +36,7 @@ class Document:
 
     file: str
     data: Any
+    text: str = ""
     values: dict[JsonPath, Position] = field(default_factory=dict)
     keys: dict[JsonPath, Position] = field(default_factory=dict)
 
@@ -192,6 +193,7 @@ def loads(text: str, file: str = "<string>") -> Document:
                     hint="Start from one of the files in examples/ or run 'seloste schema'.")
     converter = _Converter(file, yaml)
     converter.doc.data = converter.convert(root, ())
+    converter.doc.text = text
     return converter.doc
 
 
