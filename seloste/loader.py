@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import Finding, Severity
@@ -179,10 +180,25 @@ class _Converter:
         return str(value)
 
 
+def _check_depth(yaml: YAML, text: str, file: str) -> None:
+    """Refuse deep nesting from the event stream, before the (recursive) composer sees it."""
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise _fail(file, mark.line + 1, mark.column + 1, "yaml-too-deep",
+                            f"the document is nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
 def loads(text: str, file: str = "<string>") -> Document:
     """Parse YAML text into a Document. Raises LoadError with a positioned finding."""
-    yaml = YAML(typ="rt")
+    yaml = YAML(typ="safe")
     try:
+        _check_depth(yaml, text, file)
         root = yaml.compose(text)
     except YAMLError as exc:
         raise _yaml_error(exc, file) from None

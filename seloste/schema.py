@@ -136,6 +136,9 @@ def _describe(error: ValidationError, doc: Document) -> Finding:
         hint = f"Did you mean '{close[0]}'?" if close else f"Allowed here: {', '.join(allowed)}."
     elif kind == "type":
         message = f"'{name}' should be {_expected_types(schema)}, not {_type_of(value)}"
+        if schema.get("type") == "string" and not isinstance(value, dict | list):
+            hint = f'Put the value in quotes: {name}: "{value}"'
+
     elif kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
         message = f"'{name}' cannot be {_type_of(value)}; choose one of: {', '.join(map(str, options))}"
@@ -177,8 +180,8 @@ def _field_help(error: ValidationError, missing: str) -> str:
 
 _SPECIAL_ONEOF = {
     "text": "should be text, or a mapping with the languages fi, sv and en",
-    "retention": "needs either a 'period' with its 'trigger' (e.g. 6 years from the end of the customer "
-                 "relationship), or a 'criterion' — not both",
+    "retention": "needs a 'period' with its 'trigger' (e.g. 6 years from the end of the customer relationship) "
+                 "or a 'criterion' (e.g. until consent is withdrawn)",
 }
 
 

@@ -1,0 +1,42 @@
+# seloste: `make demo` builds the examples, `make test` runs the whole suite. Both set up .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: demo test lint typecheck system-deps clean
+
+# Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
+# elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
+system-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  missing=""; \
+	  for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+	    ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing native libraries for WeasyPrint:$$missing"; \
+	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
+	  fi; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+demo: system-deps $(VENV)/.installed
+	$(BIN)/seloste validate examples
+
+test: system-deps $(VENV)/.installed
+	$(BIN)/ruff check seloste tests
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache
