@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from .findings import Finding, Severity
 
@@ -40,20 +41,32 @@ class Document:
     text: str = ""
     values: dict[JsonPath, Position] = field(default_factory=dict)
     keys: dict[JsonPath, Position] = field(default_factory=dict)
+    #: For values and keys inherited through `extends:`, the shared file they came from.
+    value_files: dict[JsonPath, str] = field(default_factory=dict)
+    key_files: dict[JsonPath, str] = field(default_factory=dict)
+
+    def _nearest(self, path: JsonPath) -> JsonPath:
+        while path not in self.values and path:
+            path = path[:-1]
+        return path
 
     def position(self, path: JsonPath, *, key: bool = False) -> Position:
         """1-based (line, column) of the value at `path` (or of its key), falling back to the nearest parent."""
         if key and path in self.keys:
             return self.keys[path]
-        probe = path
-        while probe not in self.values and probe:
-            probe = probe[:-1]
-        return self.values.get(probe, (1, 1))
+        return self.values.get(self._nearest(path), (1, 1))
+
+    def location(self, path: JsonPath, *, key: bool = False) -> tuple[str, int, int]:
+        """(file, line, column) of the value at `path`: the file is a shared one when the value was inherited."""
+        if key and path in self.keys:
+            return (self.key_files.get(path, self.file), *self.keys[path])
+        near = self._nearest(path)
+        return (self.value_files.get(near, self.file), *self.values.get(near, (1, 1)))
 
     def finding(self, path: JsonPath, rule: str, message: str, *, key: bool = False, **extra: Any) -> Finding:
-        line, column = self.position(path, key=key)
+        file, line, column = self.location(path, key=key)
         severity = extra.pop("severity", Severity.ERROR)
-        return Finding(self.file, line, column, rule, severity, message, path=json_path(path), **extra)
+        return Finding(file, line, column, rule, severity, message, path=json_path(path), **extra)
 
 
 class LoadError(Exception):
@@ -96,7 +109,13 @@ def decode(raw: bytes, file: str) -> str:
                     hint="The file was probably saved as Latin-1 or Windows-1252 (ä and ö break).") from None
 
 
-def _yaml_error(exc: YAMLError, file: str) -> LoadError:
+def _yaml_error(exc: YAMLError, file: str, text: str) -> LoadError:
+    if isinstance(exc, ReaderError) and isinstance(exc.position, int):
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return _fail(file, line, column, "yaml-syntax", f"the file contains the control character U+{char:04X}",
+                     hint="Delete the invisible character (it often comes from copying text from a PDF or Word).")
     mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
     if mark is None:
         mark = getattr(exc, "context_mark", None)
@@ -201,7 +220,7 @@ def loads(text: str, file: str = "<string>") -> Document:
         _check_depth(yaml, text, file)
         root = yaml.compose(text)
     except YAMLError as exc:
-        raise _yaml_error(exc, file) from None
+        raise _yaml_error(exc, file, text) from None
     except RecursionError:
         raise _fail(file, 1, 1, "yaml-too-deep", "the document is nested too deeply to read") from None
     if root is None:

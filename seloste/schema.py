@@ -164,8 +164,8 @@ def _describe(error: ValidationError, doc: Document) -> Finding:
         message = f"'{name}' is out of range: {value} (allowed {schema.get('minimum', '')}–{schema.get('maximum', '')})"
     else:
         message = f"'{name}': {error.message}"
-    line, column = doc.position(path, key=key_pos)
-    return Finding(doc.file, line, column, "schema", Severity.ERROR, message,
+    file, line, column = doc.location(path, key=key_pos)
+    return Finding(file, line, column, "schema", Severity.ERROR, message,
                    path=json_path(path), article=article, hint=hint)
 
 
@@ -193,14 +193,14 @@ def _leaves(error: ValidationError, doc: Document) -> Iterator[Finding]:
         ref_name = _ref_name(error)
         if ref_name in _SPECIAL_ONEOF and (ref_name != "text" or not isinstance(error.instance, dict)):
             message = f"'{name}' {_SPECIAL_ONEOF[ref_name]}"
-            line, column = doc.position(path)
-            yield Finding(doc.file, line, column, "schema", Severity.ERROR, message, path=json_path(path),
+            file, line, column = doc.location(path)
+            yield Finding(file, line, column, "schema", Severity.ERROR, message, path=json_path(path),
                           article=_article(path))
             return
         if error.validator == "anyOf" and all(e.validator == "required" for e in error.context):
             options = [e.validator_value[0] for e in error.context]
-            line, column = doc.position(path)
-            yield Finding(doc.file, line, column, "schema", Severity.ERROR,
+            file, line, column = doc.location(path)
+            yield Finding(file, line, column, "schema", Severity.ERROR,
                           f"'{name}' needs at least one of: {', '.join(options)}", path=json_path(path),
                           article=_article(path))
             return

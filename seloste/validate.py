@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extends import resolve
 from .findings import Finding, has_errors
 from .loader import Document, LoadError, load
 from .schema import validate_schema
@@ -34,13 +35,17 @@ class Validated:
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The given files, and every *.yaml / *.yml below the given folders (sorted, hidden folders skipped)."""
+    """The given files, and every *.yaml / *.yml below the given folders, sorted.
+
+    In folders, hidden files and folders and those whose name starts with `_` are skipped: `_shared/` or
+    `_defaults.yaml` hold shared files for `extends:`, not controllers.
+    """
     for path in paths:
         if path.is_dir():
             found = (
                 p for p in path.rglob("*")
                 if p.suffix in YAML_SUFFIXES and p.is_file() and p.name not in NOT_CONTROLLERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
             )
             yield from sorted(found)
         elif path.exists():
@@ -60,7 +65,7 @@ def validate_file(path: Path, display: str | None = None) -> Validated:
     """Load and validate one file; never raises for bad input."""
     file = display or str(path)
     try:
-        doc = load(path, file)
+        doc = resolve(load(path, file), path)
     except LoadError as exc:
         return Validated(file, None, [exc.finding])
     return Validated(file, doc, validate_document(doc))

@@ -47,6 +47,12 @@ def test_refused_yaml(text: str, expected: tuple[int, int, str, str | None]) -> 
         assert message == expected[3]
 
 
+def test_control_character_is_positioned() -> None:
+    line, column, rule, message = error_of('a: b\nc: "x\x07"\n')
+    assert (line, column, rule) == (2, 6, "yaml-syntax")
+    assert message == "the file contains the control character U+0007"
+
+
 def test_syntax_error_points_at_the_line() -> None:
     line, _, rule, message = error_of("controller:\n  name: A\n   bad: indent\n")
     assert (line, rule) == (3, "yaml-syntax")

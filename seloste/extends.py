@@ -1,0 +1,138 @@
+"""Shared defaults: a controller file may `extends:` one or more shared files.
+
+Merge rules (the extending file always wins):
+- mappings merge key by key, recursively;
+- lists whose items all carry an `id` (processors, activities, data categories…) merge by id: an item with the
+  same id is merged into the inherited one, new items are appended after the inherited ones;
+- any other list, and every other value, replaces the inherited one;
+- several files in `extends:` apply in order, later ones over earlier ones, and the controller file last.
+
+Every value keeps the file, line and column it came from, so findings point into the shared file when an
+inherited value is wrong. Shared files may themselves extend others; a cycle is an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .findings import Severity
+from .loader import Document, JsonPath, LoadError, load, walk
+
+MAX_CHAIN = 16
+
+
+class _Merged:
+    """Accumulates merged data with the origin of every value and key."""
+
+    def __init__(self, target: Document) -> None:
+        self.target = target
+
+    def record(self, doc: Document, src: JsonPath, dst: JsonPath, *, key: bool = True) -> None:
+        if src in doc.values:
+            self.target.values[dst] = doc.values[src]
+            self.target.value_files[dst] = doc.value_files.get(src, doc.file)
+        if key and src in doc.keys:
+            self.target.keys[dst] = doc.keys[src]
+            self.target.key_files[dst] = doc.key_files.get(src, doc.file)
+
+    def copy(self, doc: Document, value: Any, src: JsonPath, dst: JsonPath) -> Any:
+        for rel, _ in walk(value):
+            self.record(doc, (*src, *rel), (*dst, *rel))
+        return value
+
+    def merge(self, base: Document, bval: Any, bsrc: JsonPath, over: Document, oval: Any, osrc: JsonPath,
+              dst: JsonPath) -> Any:
+        if isinstance(bval, dict) and isinstance(oval, dict):
+            out: dict[str, Any] = {}
+            for key, value in bval.items():
+                if key not in oval:
+                    out[key] = self.copy(base, value, (*bsrc, key), (*dst, key))
+            for key, value in oval.items():
+                if key in bval:
+                    out[key] = self.merge(base, bval[key], (*bsrc, key), over, value, (*osrc, key), (*dst, key))
+                    self.record(over, (*osrc, key), (*dst, key))
+                else:
+                    out[key] = self.copy(over, value, (*osrc, key), (*dst, key))
+            self.record(over, osrc, dst)
+            return out
+        if _by_id(bval) and _by_id(oval):
+            items: list[Any] = []
+            over_ids = {item["id"]: i for i, item in enumerate(oval)}
+            for i, item in enumerate(bval):
+                j = over_ids.get(item["id"])
+                if j is None:
+                    items.append(self.copy(base, item, (*bsrc, i), (*dst, len(items))))
+                else:
+                    items.append(self.merge(base, item, (*bsrc, i), over, oval[j], (*osrc, j), (*dst, len(items))))
+            base_ids = {item["id"] for item in bval}
+            for j, item in enumerate(oval):
+                if item["id"] not in base_ids:
+                    items.append(self.copy(over, item, (*osrc, j), (*dst, len(items))))
+            self.record(over, osrc, dst)
+            return items
+        return self.copy(over, oval, osrc, dst)
+
+
+def _by_id(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) and isinstance(item.get("id"), str) for item in value)
+
+
+def _error(doc: Document, path: JsonPath, rule: str, message: str, hint: str = "") -> LoadError:
+    return LoadError(doc.finding(path, rule, message, severity=Severity.ERROR, hint=hint))
+
+
+def _targets(doc: Document, path: Path) -> list[tuple[JsonPath, Path]]:
+    raw = doc.data.get("extends") if isinstance(doc.data, dict) else None
+    if raw is None:
+        return []
+    entries: list[tuple[JsonPath, Any]]
+    if isinstance(raw, str):
+        entries = [(("extends",), raw)]
+    elif isinstance(raw, list) and raw:
+        entries = [(("extends", i), item) for i, item in enumerate(raw)]
+    else:
+        raise _error(doc, ("extends",), "extends", "'extends' should name a shared file or a list of them")
+    targets: list[tuple[JsonPath, Path]] = []
+    for where, name in entries:
+        if not isinstance(name, str) or not name.endswith((".yaml", ".yml")) or Path(name).is_absolute():
+            raise _error(doc, where, "extends", f"'{name}' is not a relative path to a .yaml or .yml file",
+                         hint="Write the path relative to this file, e.g. ../shared/defaults.yaml")
+        targets.append((where, (path.parent / name).resolve()))
+    return targets
+
+
+def resolve(doc: Document, path: Path, _chain: tuple[Path, ...] = ()) -> Document:
+    """The document with everything it extends merged in. Raises LoadError with a positioned finding."""
+    chain = (*_chain, path.resolve())
+    targets = _targets(doc, path)
+    if not targets:
+        return doc
+    merged: Document | None = None
+    for where, target in targets:
+        if target in chain or len(chain) > MAX_CHAIN:
+            raise _error(doc, where, "extends", f"'{target.name}' extends itself through a cycle")
+        if not target.is_file():
+            raise _error(doc, where, "extends", f"the shared file '{target}' does not exist")
+        base = resolve(load(target, _display(target)), target, chain)
+        if not isinstance(base.data, dict):
+            raise _error(doc, where, "extends", f"the shared file '{target.name}' is not a mapping")
+        merged = base if merged is None else _combine(merged, base)
+    assert merged is not None
+    own = Document(doc.file, {k: v for k, v in doc.data.items() if k != "extends"}, doc.text, doc.values, doc.keys,
+                   doc.value_files, doc.key_files)
+    return _combine(merged, own)
+
+
+def _combine(base: Document, over: Document) -> Document:
+    result = Document(over.file, None, over.text)
+    result.data = _Merged(result).merge(base, base.data, (), over, over.data, (), ())
+    return result
+
+
+def _display(target: Path) -> str:
+    try:
+        return str(target.relative_to(Path.cwd()))
+    except ValueError:
+        return str(target)
