@@ -28,6 +28,11 @@ def templates_dir() -> Path:
     return Path(str(data_dir("templates")))
 
 
+def data_file(name: str) -> str:
+    """The text of a data file shipped inside the package (`seloste/data/NAME`)."""
+    return (files("seloste") / "data" / name).read_text(encoding="utf-8")
+
+
 def schema_text() -> str:
     return (data_dir("schemas") / SCHEMA_NAME).read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogue import resolve_processors
 from .extends import resolve
 from .findings import Finding, has_errors
 from .loader import Document, LoadError, load
@@ -55,8 +56,10 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def validate_document(doc: Document) -> list[Finding]:
+    """Schema, then (on a well-shaped document) catalogue resolution and the form and reference checks."""
     findings = validate_schema(doc)
     if not has_errors(findings):
+        findings += resolve_processors(doc)
         findings += semantic_checks(doc)
     return sorted(findings)
 

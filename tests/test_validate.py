@@ -108,3 +108,32 @@ def test_find_files_recurses_and_skips_config(tmp_path: Path) -> None:
     (tmp_path / ".hidden" / "c.yaml").write_text("x")
     (tmp_path / "notes.txt").write_text("x")
     assert [p.relative_to(tmp_path).as_posix() for p in find_files([tmp_path])] == ["a/x.yaml", "b.yml"]
+
+
+def test_catalogue_reference_is_resolved() -> None:
+    text = MINIMAL.replace("  - {id: timma, name: Timma Oy, country: FI, service: ajanvaraus}\n",
+                           "  - timma\n  - {id: oma, name: Oma Oy, country: FI}\n")
+    doc = loads(text, "c.yaml")
+    assert validate_document(doc) == []
+    timma = doc.data["processors"][0]
+    assert timma["name"] == "Timma Oy" and timma["business_id"] == "2412479-6"
+    assert doc.position(("processors", 0, "name")) == (11, 5)
+
+
+def test_catalogue_entry_can_be_overridden_and_activity_refs_add_it() -> None:
+    text = MINIMAL.replace("  - {id: timma, name: Timma Oy, country: FI, service: ajanvaraus}\n",
+                           "  - {id: timma, storage: Suomi}\n")
+    doc = loads(text, "c.yaml")
+    assert validate_document(doc) == []
+    assert doc.data["processors"][0]["storage"] == "Suomi"
+    assert doc.data["processors"][0]["name"] == "Timma Oy"
+    text = MINIMAL.replace("processors:\n  - {id: timma, name: Timma Oy, country: FI, service: ajanvaraus}\n", "")
+    doc = loads(text, "c.yaml")
+    assert validate_document(doc) == []
+    assert [p["id"] for p in doc.data["processors"]] == ["timma"]
+
+
+def test_unknown_catalogue_key() -> None:
+    found = findings_for(MINIMAL.replace("  - {id: timma, name: Timma Oy, country: FI, service: ajanvaraus}\n",
+                                         "  - timmma\n"))
+    assert (11, 5, "unknown-processor", "'timmma' is not in the processor catalogue") in found
