@@ -83,6 +83,12 @@ def schema() -> None:
     click.echo(resources.schema_text(), nl=False)
 
 
+from .checker.command import COMMANDS as CHECK_COMMANDS  # noqa: E402
+
+for c in CHECK_COMMANDS:
+    cli.add_command(c)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn any unexpected exception into exit code 3."""
     try:

@@ -1,0 +1,96 @@
+"""The completeness checker: schema validation plus the legal rules, as a library that returns findings.
+
+    from seloste.checker import Config, check_paths
+    findings = check_paths([Path("examples")], Config.default())
+
+`check_document` runs the rules on one loaded document; `check_paths` loads and validates files first (schema
+findings keep their rule id "schema") and then runs the rules on every document that loaded as a mapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding, Severity
+from ..loader import Document
+from ..validate import find_files, validate_file
+from . import suppress
+from .config import Config, ConfigError
+from .registry import RULES, rule_ids
+from .rule import Options, shifted
+
+#: Top-level keys of which a controller file has at least one; YAML files with none are not controller files.
+CONTROLLER_KEYS = frozenset({"schema_version", "controller", "activities", "privacy_contact"})
+
+__all__ = ["Config", "ConfigError", "Report", "check_document", "check_file", "check_paths", "run"]
+
+
+@dataclass
+class Report:
+    """The outcome of a run: the files checked, the files skipped as not controller descriptions, the findings."""
+
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+def _relevel(finding: Finding, default: Severity, level: Severity, explicit: bool) -> Finding:
+    if not explicit or level is default:
+        return finding
+    return replace(finding, severity=shifted(finding.severity, level.rank - default.rank))
+
+
+def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
+    """The rule findings for one loaded document, after inline accepts. Never raises on odd shapes."""
+    config = config or Config.default()
+    if not isinstance(doc.data, dict):
+        return []
+    findings: list[Finding] = []
+    for rule in RULES:
+        setting = config.setting(rule.ID)
+        if setting.level is None:
+            continue
+        options = Options(setting.options, today=config.today)
+        findings.extend(_relevel(f, rule.SEVERITY, setting.level, setting.explicit) for f in rule.check(doc, options))
+    return sorted(set(suppress.apply(doc, findings)))
+
+
+def looks_like_controller(data: Any) -> bool:
+    return isinstance(data, dict) and bool(CONTROLLER_KEYS & data.keys())
+
+
+def check_file(path: Path, config: Config | None = None, display: str | None = None) -> list[Finding] | None:
+    """Validation and rule findings for one file; None when the file is YAML but not a controller description."""
+    validated = validate_file(path, display)
+    doc = validated.document
+    if doc is not None and not looks_like_controller(doc.data):
+        return None
+    owned = rule_ids()
+    findings = [f for f in validated.findings if f.rule not in owned]
+    if doc is not None:
+        findings.extend(check_document(doc, config))
+    return sorted(findings)
+
+
+def run(paths: Iterable[Path], config: Config | None = None) -> Report:
+    """Check every file given and every *.yaml / *.yml below the folders given. Raises PathError for a bad path."""
+    report = Report()
+    for path in find_files(paths):
+        findings = check_file(path, config)
+        if findings is None:
+            report.skipped.append(str(path))
+            continue
+        report.files.append(str(path))
+        report.findings.extend(findings)
+    return report
+
+
+def check_paths(paths: Iterable[Path], config: Config | None = None) -> list[Finding]:
+    """All findings for the given files and folders (see `run`)."""
+    return run(paths, config).findings

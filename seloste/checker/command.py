@@ -1,0 +1,121 @@
+"""The `check`, `rules` and `explain` commands: parse flags, call the checker, pick a format and an exit code.
+
+The integrator adds them to the command group with `for c in COMMANDS: cli.add_command(c)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..findings import Severity
+from ..validate import PathError
+from . import Report, run
+from .config import ConfigError, resolve
+from .formats import FORMATS, render, summary, use_color
+from .registry import by_id, info, infos
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+CHECK_HELP = """\b
+Exit codes:
+  0  no errors (warnings and info do not fail, unless --strict)
+  1  at least one error, or a warning under --strict
+  2  could not run: bad path, bad configuration, unknown rule id
+  3  internal error in seloste (please report it)
+"""
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD") from None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"seloste: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def exit_code(report: Report, strict: bool) -> int:
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    unreadable = any(f.rule == "unreadable" for f in report.findings)
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK
+
+
+@click.command(epilog=CHECK_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: text; github under GitHub Actions).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to FILE instead of standard output.")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: .seloste.yaml or pyproject.toml [tool.seloste] found upwards).")
+@click.option("--today", callback=_today, metavar="YYYY-MM-DD", help="Reference date for document-age.")
+def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, strict: bool, config_file: Path | None,
+          today: dt.date | None) -> None:
+    """Check controller files for what the GDPR and Finnish law require the documents to say.
+
+    PATHS are files or folders; folders are searched recursively for *.yaml and *.yml. YAML files that are not
+    controller descriptions (no schema_version, controller or activities) are skipped.
+    """
+    try:
+        config = resolve(config_file, paths, today)
+        report = run(paths, config)
+    except (ConfigError, PathError) as exc:
+        _fail(str(exc))
+        return
+    if not report.files and not report.skipped:
+        _fail("no *.yaml or *.yml files found in the given paths")
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output is not None:
+        try:
+            output.write_text(render(fmt, report, strict=strict), encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        color = use_color(sys.stdout.isatty(), os.environ)
+        click.echo(render(fmt, report, color=color, strict=strict), nl=False)
+    click.echo(summary(report), err=True)
+    sys.exit(exit_code(report, strict))
+
+
+@click.command("rules")
+def rules_command() -> None:
+    """List every rule: id, default severity, article and what it checks."""
+    rows = infos()
+    width = max(len(r.id) for r in rows)
+    for rule in rows:
+        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.article}\n{'':<{width}}  {rule.summary}")
+
+
+@click.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation of RULE, with a passing and a failing example."""
+    found = by_id().get(rule)
+    if found is None:
+        close = difflib.get_close_matches(rule, list(by_id()), n=1)
+        _fail(f"unknown rule '{rule}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+              + "; run 'seloste rules' for the list")
+        return
+    details = info(found)
+    click.echo(f"{details.id}  ({details.severity.value}; {details.article})\n")
+    click.echo(details.doc)
+    if details.options:
+        click.echo("\nOptions (defaults): " + ", ".join(f"{k}: {v!r}" for k, v in details.options.items()))
+
+
+COMMANDS: list[click.Command] = [check, rules_command, explain]

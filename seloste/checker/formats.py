@@ -1,0 +1,179 @@
+"""Output formats: pure functions from a report (files checked and findings) to text.
+
+text (one line per finding, `file:line:col: severity: message [rule]`, then the article and hint), json
+(versioned), github (workflow annotations), sarif (2.1.0, for code-scanning dashboards) and junit (one test case
+per file, one failure per error).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
+
+import click
+
+from .. import __version__
+from ..findings import Finding, Severity
+from . import Report
+from .registry import infos
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+JSON_VERSION = 1
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_SARIF = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def use_color(is_tty: bool, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return is_tty and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+
+
+def summary(report: Report) -> str:
+    """One status line, e.g. '3 files checked: 2 errors, 1 warning, 0 info'."""
+    counts = ", ".join(_plural(report.count(s), s.value) for s in Severity)
+    line = f"{_plural(len(report.files), 'file')} checked: {counts}"
+    if report.skipped:
+        line += f" ({_plural(len(report.skipped), 'YAML file')} skipped: not a controller description)"
+    return line
+
+
+def text(report: Report, *, color: bool = False) -> str:
+    lines = []
+    for f in report.findings:
+        where = f"{f.file}:{f.line}:{f.column}"
+        severity = click.style(f.severity.value, fg=_COLORS[f.severity], bold=True) if color else f.severity.value
+        rule = click.style(f"[{f.rule}]", dim=True) if color else f"[{f.rule}]"
+        lines.append(f"{click.style(where, bold=True) if color else where}: {severity}: {f.message} {rule}")
+        detail = " — ".join(part for part in (f.article, f.hint) if part)
+        if detail:
+            lines.append(f"    {detail}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _record(f: Finding) -> dict[str, object]:
+    return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity.value,
+            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path}
+
+
+def json_report(report: Report) -> str:
+    data = {
+        "version": JSON_VERSION,
+        "findings": [_record(f) for f in report.findings],
+        "summary": {"files": len(report.files), "skipped": len(report.skipped),
+                    "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
+                    "info": report.count(Severity.INFO)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    lines = []
+    for f in report.findings:
+        props = [f"file={_escape_property(f.file)}"]
+        if f.line:
+            props += [f"line={f.line}", f"col={f.column}"]
+        props.append(f"title={_escape_property(f'seloste {f.rule}' + (f' ({f.article})' if f.article else ''))}")
+        body = f.message + (f"\n{f.hint}" if f.hint else "")
+        lines.append(f"::{_GITHUB[f.severity]} {','.join(props)}::{_escape_data(body)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _uri(file: str) -> str:
+    path = Path(file)
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix(), safe="/")
+
+
+def sarif(report: Report) -> str:
+    """A SARIF 2.1.0 log with one run, the rules' metadata and one result per finding."""
+    rules: list[dict[str, object]] = []
+    index: dict[str, int] = {}
+    for rule in infos():
+        index[rule.id] = len(rules)
+        rules.append({
+            "id": rule.id, "name": rule.id.title().replace("-", ""),
+            "shortDescription": {"text": rule.summary}, "fullDescription": {"text": rule.summary},
+            "help": {"text": rule.doc}, "defaultConfiguration": {"level": _SARIF[rule.severity]},
+            "properties": {"article": rule.article},
+        })
+    for f in report.findings:
+        if f.rule not in index:
+            index[f.rule] = len(rules)
+            rules.append({"id": f.rule, "shortDescription": {"text": f"seloste validation: {f.rule}"},
+                          "help": {"text": "Reported while reading and validating the file ('seloste validate')."},
+                          "defaultConfiguration": {"level": "error"}})
+    results = []
+    for f in report.findings:
+        location: dict[str, object] = {"artifactLocation": {"uri": _uri(f.file)}}
+        if f.line > 0:
+            location["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
+        message = f.message + (f" {f.hint}" if f.hint else "")
+        result: dict[str, object] = {"ruleId": f.rule, "ruleIndex": index[f.rule], "level": _SARIF[f.severity],
+                                     "message": {"text": message}, "locations": [{"physicalLocation": location}]}
+        if f.article:
+            result["properties"] = {"article": f.article}
+        results.append(result)
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "seloste", "version": __version__, "rules": rules}},
+        "columnKind": "unicodeCodePoints", "results": results}]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def junit(report: Report, *, strict: bool = False) -> str:
+    """JUnit XML: a test case per file, a failure per error (and per warning when strict)."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    by_file: dict[str, list[Finding]] = {file: [] for file in report.files}
+    for f in report.findings:
+        by_file.setdefault(f.file, []).append(f)
+    failed = sum(1 for found in by_file.values() if any(f.severity in failing for f in found))
+    counts = {"tests": str(len(by_file)), "failures": str(failed), "errors": "0", "skipped": "0", "time": "0"}
+    suites = ET.Element("testsuites", {"name": "seloste", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": "seloste check", **counts})
+    for file, found in by_file.items():
+        case = ET.SubElement(suite, "testcase", {"classname": "seloste.check", "name": file, "file": file,
+                                                 "time": "0"})
+        for f in found:
+            if f.severity in failing:
+                failure = ET.SubElement(case, "failure", {"message": f.message, "type": f.rule})
+                failure.text = "\n".join(part for part in (f"{f.file}:{f.line}:{f.column}: {f.message} [{f.rule}]",
+                                                           f.article, f.hint) if part)
+        others = [f for f in found if f.severity not in failing]
+        if others:
+            ET.SubElement(case, "system-out").text = "".join(
+                f"{f.file}:{f.line}:{f.column}: {f.severity.value}: {f.message} [{f.rule}]\n" for f in others)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "json": json_report,
+    "github": github,
+    "sarif": sarif,
+}
+
+
+def render(fmt: str, report: Report, *, color: bool = False, strict: bool = False) -> str:
+    """The report in format `fmt` (one of FORMATS)."""
+    if fmt == "text":
+        return text(report, color=color)
+    if fmt == "junit":
+        return junit(report, strict=strict)
+    return RENDERERS[fmt](report)

@@ -1,0 +1,84 @@
+"""An inline accept names known rules and gives its reason.
+
+A finding can be accepted where it is: a comment `# seloste: accept RULE-ID -- reason` on the finding's line, or
+on the line above (several ids may be separated by commas). A finding about the file as a whole (a missing
+top-level section) is accepted by such a comment at the start of any line. The reason is required: it is what
+the next reader needs to know why the gap is acceptable. An accept without a reason does not suppress anything
+and is reported, and so is an accept naming a rule that does not exist.
+
+Passing example::
+
+    extra_sections:
+      # seloste: accept document-age -- reviewed 2025-01-10, nothing changed
+      - title: Lokitiedot
+        body: Palvelimen lokit säilytetään 30 päivää.
+
+Failing example::
+
+    extra_sections:
+      # seloste: accept document-age
+      - title: Lokitiedot
+        body: Palvelimen lokit säilytetään 30 päivää.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ...findings import Finding, Severity
+from ...loader import Document
+from ..rule import Options, Reporter
+
+ID = "accept-comment"
+ARTICLE = "seloste"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+MESSAGES = {
+    "no-reason": ("the accept of {rules} gives no reason, so it accepts nothing",
+                  "Write the reason after ' -- ', e.g. '# seloste: accept {first} -- checked with our lawyer'."),
+    "unknown": ("the accept names '{rule}', which is not a seloste rule",
+                "Run 'seloste rules' for the list of rule ids."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+ACCEPT = re.compile(r"#\s*seloste:\s*accept\b\s*(?P<ids>[^#]*?)\s*(?:(?:--|—)\s*(?P<reason>.*?))?\s*$",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Accept:
+    """One inline accept comment."""
+
+    line: int
+    column: int
+    rules: tuple[str, ...]
+    reason: str
+
+
+def accepts(text: str) -> Iterator[Accept]:
+    """Every `# seloste: accept …` comment in a file's text."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "seloste" not in line:
+            continue
+        match = ACCEPT.search(line)
+        if match:
+            ids = tuple(part.strip() for part in re.split(r"[,\s]+", match.group("ids")) if part.strip())
+            yield Accept(number, match.start() + 1, ids, (match.group("reason") or "").strip())
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    from ..registry import rule_ids  # the registry imports this module
+
+    known = rule_ids()
+    for accept in accepts(doc.text):
+        position = (accept.line, accept.column)
+        if not accept.reason:
+            names = ", ".join(accept.rules) or "(no rule id)"
+            yield report(doc, (), "no-reason", position=position, rules=names,
+                         first=accept.rules[0] if accept.rules else "RULE-ID")
+        for rule in accept.rules:
+            if rule not in known:
+                yield report(doc, (), "unknown", position=position, rule=rule)

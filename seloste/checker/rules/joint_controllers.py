@@ -1,0 +1,87 @@
+"""Joint controllers set out their arrangement, and a shared register is not left unexplained.
+
+Controllers that decide together on the processing — e.g. chair-renting entrepreneurs who share one customer
+register — must determine their responsibilities in an arrangement, in particular who gives the information and
+who answers requests, and make its essence available to the data subjects (GDPR 26(1)–(2)). 'joint_controllers:'
+without 'arrangement:' is an error; an arrangement that does not say who answers requests or gives the
+information, and a party with no contact details (the data subject may turn to each of them, 26(3)), are
+warnings; a text that speaks of chair renters or partner entrepreneurs with no
+'joint_controllers:' is a warning.
+
+Passing example::
+
+    joint_controllers:
+      parties:
+        - name: Parturi Esimerkki Tmi
+          email: parturi@example.fi
+      arrangement:
+        summary: Kumpikin vastaa omien asiakkaidensa tiedoista.
+        information_by: Kauneuskeskus Esimerkki Oy
+        requests_by: kumpi tahansa osapuoli
+
+Failing example::
+
+    joint_controllers:
+      parties:
+        - name: Parturi Esimerkki Tmi
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...findings import Finding, Severity
+from ...loader import Document, JsonPath
+from ..facts import stems
+from ..model import entries, has_text, label, locate, strings
+from ..rule import Options, Reporter
+from .controller_identity import has_contact
+
+ID = "joint-controllers"
+ARTICLE = "GDPR 26(1)–(2)"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+MESSAGES = {
+    "no-arrangement": ("joint controllers are named but their arrangement is not described",
+                       "Add 'arrangement:' with 'summary:', 'information_by:' and 'requests_by:'."),
+    "incomplete": ("the joint controllers' arrangement does not say {what}",
+                   "Add {fields} under 'arrangement:'."),
+    "unreachable": ("the joint controller '{name}' has no contact details",
+                    "Add 'email:', 'phone:' or 'address:' for the party: data subjects may exercise their rights "
+                    "against each joint controller (GDPR 26(3))."),
+    "undeclared": ("the text mentions '{found}', but no joint controllers are described",
+                   "If others share the customer register, add 'joint_controllers:' with the parties and their "
+                   "arrangement (GDPR 26); if they only use it on your behalf, list them as processors."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+SKIP: frozenset[JsonPath] = frozenset({("document", "changes"), ("processors",)})
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    joint = doc.data.get("joint_controllers")
+    if isinstance(joint, dict):
+        for p_path, party in entries(joint, "parties", ("joint_controllers",)):
+            if not has_contact(party):
+                yield report(doc, p_path, "unreachable", minor=True, name=label(party.get("name"), "?"),
+                             article="GDPR 26(3)")
+        arrangement = joint.get("arrangement")
+        if arrangement is None:
+            yield report(doc, ("joint_controllers",), "no-arrangement")
+        elif isinstance(arrangement, dict):
+            missing = [(what, field) for what, field in (("who answers requests", "requests_by"),
+                                                         ("who gives the information", "information_by"))
+                       if not has_text(arrangement.get(field))]
+            if missing:
+                yield report(doc, ("joint_controllers", "arrangement"), "incomplete", minor=True,
+                             what=" or ".join(w for w, _ in missing),
+                             fields=" and ".join(f"'{f}:'" for _, f in missing))
+        return
+    words = stems("joint_control_stems")
+    for path, text in strings(doc.data, skip=SKIP):
+        match = words.search(text)
+        if match:
+            yield report(doc, path, "undeclared", minor=True, position=locate(doc, path, match.group(0)),
+                         found=match.group(0))
+            return

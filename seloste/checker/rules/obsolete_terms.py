@@ -1,0 +1,50 @@
+"""No repealed law, obsolete name or old address in the text.
+
+Henkilötietolaki 523/1999 was repealed on 1.1.2019 (Tietosuojalaki 1050/2018, with the GDPR since 25.5.2018). A
+notice that cites it, calls itself a "rekisteriseloste", refers to the Data Protection Directive 95/46/EC or
+gives the Data Protection Ombudsman's old address is out of date — and usually so is the rest of it. The terms
+and their explanations are in the facts file. The change history ('document: changes:') is not read.
+
+Passing example::
+
+    rights:
+      notes: Sinulla on EU:n yleisen tietosuoja-asetuksen mukaiset oikeudet.
+
+Failing example::
+
+    rights:
+      notes: Sinulla on henkilötietolain 26 §:n mukainen tarkastusoikeus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...findings import Finding, Severity
+from ...loader import Document, JsonPath
+from ..facts import alternatives, fact, which
+from ..model import locate, strings
+from ..rule import Options, Reporter
+
+ID = "obsolete-terms"
+ARTICLE = "GDPR 94; Tietosuojalaki 1050/2018"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+MESSAGES = {
+    "obsolete": ("'{found}' is out of date: {why}",
+                 "Rewrite the sentence for the GDPR and Tietosuojalaki 1050/2018; seloste's templates already "
+                 "cite the right law."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+SKIP: frozenset[JsonPath] = frozenset({("document", "changes"), ("$schema",), ("branding",)})
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    terms = fact("obsolete")
+    regex = alternatives(tuple(term["pattern"] for term in terms))
+    for path, text in strings(doc.data, skip=SKIP):
+        for match in regex.finditer(text):
+            yield report(doc, path, "obsolete", position=locate(doc, path, match.group(0)),
+                         found=match.group(0), why=terms[which(match)]["why"])

@@ -1,0 +1,50 @@
+"""A person or address for privacy matters, reachable.
+
+Data subjects need to know whom to contact about their data (GDPR 13(1)(a); in Finnish notices "yhteyshenkilö
+rekisteriä koskevissa asioissa"). Without 'privacy_contact:' the notice falls back on the controller's general
+contact details, which is allowed but worth a warning; a privacy contact given without any way to reach it is an
+error.
+
+Passing example::
+
+    privacy_contact:
+      name: Sanni Esimerkki
+      email: tietosuoja@example.fi
+
+Failing example::
+
+    privacy_contact:
+      name: Sanni Esimerkki
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...findings import Finding, Severity
+from ...loader import Document
+from ..model import label
+from ..rule import Options, Reporter
+from .controller_identity import has_contact
+
+ID = "privacy-contact"
+ARTICLE = "GDPR 13(1)(a)"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+MESSAGES = {
+    "missing": ("no contact for privacy matters is named; only the controller's general contacts will be shown",
+                "Add 'privacy_contact:' with a name and an e-mail address or phone number."),
+    "unreachable": ("the privacy contact '{name}' has no e-mail, phone or address",
+                    "Add 'email:' or 'phone:' under 'privacy_contact:'."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    contact = doc.data.get("privacy_contact")
+    if contact is None:
+        at = ("controller",) if "controller" in doc.data else ()
+        yield report(doc, at, "missing", minor=True, at_key=bool(at))
+    elif isinstance(contact, dict) and not has_contact(contact):
+        yield report(doc, ("privacy_contact",), "unreachable", name=label(contact.get("name"), "?"))

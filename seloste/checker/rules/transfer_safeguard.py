@@ -1,0 +1,75 @@
+"""Every transfer outside the EU/EEA names its safeguard.
+
+A transfer to a third country needs an adequacy decision (GDPR 45), appropriate safeguards such as standard
+contractual clauses (46) or a derogation (49), and the notice must name it and say how to obtain a copy of the
+safeguards (13(1)(f)). An adequacy decision claimed for a country that has none is an error; a transfer "to" an
+EU/EEA country is not a transfer (info).
+
+Passing example::
+
+    activities:
+      - id: uutiskirje
+        name: Uutiskirje
+        transfers:
+          - country: US
+            recipient: Mailer Inc.
+            safeguard: standard_contractual_clauses
+            copy_available: Jäljennöksen saa pyytämällä tietosuoja@example.fi.
+
+Failing example::
+
+    activities:
+      - id: uutiskirje
+        name: Uutiskirje
+        transfers:
+          - country: US
+            recipient: Mailer Inc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...findings import Finding, Severity
+from ...loader import Document
+from ..facts import has_adequacy, in_eea
+from ..model import activities, entries, has_text
+from ..rule import Options, Reporter
+
+ID = "transfer-safeguard"
+ARTICLE = "GDPR 13(1)(f), 44–49"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+MESSAGES = {
+    "missing": ("the transfer to {country} names no safeguard",
+                "Add 'safeguard:' — adequacy_decision, standard_contractual_clauses, binding_corporate_rules, "
+                "code_of_conduct, certification, derogation_consent or derogation_contract."),
+    "no-adequacy": ("the transfer to {country} claims an adequacy decision, but {country} has none",
+                    "Use standard contractual clauses or another GDPR 46 safeguard, or check the country code."),
+    "no-copy": ("the transfer to {country} relies on {safeguard} but does not say how to obtain a copy",
+                "Add 'copy_available:', e.g. 'Jäljennöksen saa pyytämällä tietosuoja@…'."),
+    "inside-eea": ("{country} is in the EU/EEA: this is not a transfer to a third country",
+                   "Remove the transfer; data may move freely within the EU/EEA."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+# GDPR 46 safeguards, of which the data subject may obtain a copy.
+COPYABLE = {"standard_contractual_clauses", "binding_corporate_rules", "code_of_conduct", "certification"}
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    for path, activity in activities(doc):
+        for t_path, transfer in entries(activity, "transfers", path):
+            country = transfer.get("country")
+            country = country if isinstance(country, str) else "?"
+            safeguard = transfer.get("safeguard")
+            if len(country) == 2 and in_eea(country):
+                yield report(doc, (*t_path, "country"), "inside-eea", minor=2, country=country)
+            elif safeguard is None:
+                yield report(doc, t_path, "missing", country=country)
+            elif safeguard == "adequacy_decision" and len(country) == 2 and not has_adequacy(country):
+                yield report(doc, (*t_path, "safeguard"), "no-adequacy", country=country, article="GDPR 45")
+            elif safeguard in COPYABLE and not has_text(transfer.get("copy_available")):
+                yield report(doc, t_path, "no-copy", minor=True, country=country,
+                             safeguard=str(safeguard).replace("_", " "))

@@ -1,0 +1,89 @@
+"""Transfers outside the EU/EEA are stated, including those through a processor or recipient abroad.
+
+The notice must say whether data go to a third country (GDPR 13(1)(f)) and the record which country (30(1)(e)).
+Write 'transfers: []' when nothing leaves the EU/EEA. A processor or recipient whose country is outside the
+EU/EEA, with no transfer to that country in the activity, is an error; an activity that says nothing about
+transfers is a warning.
+
+Passing example::
+
+    processors:
+      - id: mailer
+        name: Mailer Inc.
+        country: US
+    activities:
+      - id: uutiskirje
+        name: Uutiskirje
+        processors: [mailer]
+        transfers:
+          - country: US
+            recipient: mailer
+            safeguard: adequacy_decision
+
+Failing example::
+
+    processors:
+      - id: mailer
+        name: Mailer Inc.
+        country: US
+    activities:
+      - id: uutiskirje
+        name: Uutiskirje
+        processors: [mailer]
+        transfers: []
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...findings import Finding, Severity
+from ...loader import Document, JsonPath
+from ..facts import in_eea
+from ..model import activities, activity_name, as_list, entries, label, processors
+from ..rule import Options, Reporter
+
+ID = "transfers-stated"
+ARTICLE = "GDPR 13(1)(f), 30(1)(e)"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+MESSAGES = {
+    "missing": ("the activity '{name}' does not say whether data are transferred outside the EU/EEA",
+                "Add 'transfers: []' when nothing leaves the EU/EEA, or list each transfer with its country "
+                "and safeguard."),
+    "processor-abroad": ("the processor '{who}' is in {country}, outside the EU/EEA, but the activity '{name}' "
+                         "states no transfer to {country}",
+                         "Add a transfer with 'country: {country}', 'recipient: {ident}' and its 'safeguard:'."),
+    "recipient-abroad": ("the recipient '{who}' is in {country}, outside the EU/EEA, but the activity '{name}' "
+                         "states no transfer to {country}",
+                         "Add a transfer with 'country: {country}' and its 'safeguard:'."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+
+def _abroad(country: Any) -> bool:
+    return isinstance(country, str) and len(country) == 2 and not in_eea(country)
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    known = {p["id"]: (path, p) for path, p in processors(doc) if isinstance(p.get("id"), str)}
+    for path, activity in activities(doc):
+        name = activity_name(activity)
+        if "transfers" not in activity:
+            yield report(doc, path, "missing", name=name, minor=True)
+        countries = {t.get("country") for _, t in entries(activity, "transfers", path)}
+        for i, ref in enumerate(as_list(activity.get("processors"))):
+            if not isinstance(ref, str) or ref not in known:
+                continue
+            processor = known[ref][1]
+            country = processor.get("country")
+            if _abroad(country) and country not in countries:
+                ref_path: JsonPath = (*path, "processors", i)
+                yield report(doc, ref_path, "processor-abroad", who=label(processor.get("name"), ref),
+                             country=country, name=name, ident=ref)
+        for r_path, recipient in entries(activity, "recipients", path):
+            country = recipient.get("country")
+            if _abroad(country) and country not in countries:
+                yield report(doc, r_path, "recipient-abroad", who=label(recipient.get("name"), "?"),
+                             country=country, name=name)

@@ -1,0 +1,46 @@
+"""Inline accepts: `# seloste: accept RULE-ID -- reason` on a finding's line or the line above suppresses it.
+
+The comment may also stand on (or above) the line of the key whose value the finding is about, so a finding
+inside a multi-line text can be accepted above its key. A finding about the file as a whole (a missing top-level
+section, JSON path `$`) is accepted by a comment that starts a line anywhere in the file. An accept without a
+reason suppresses nothing (the accept-comment rule reports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import Finding
+from ..loader import Document, json_path
+from .rules.accept_comment import accepts
+
+
+def accepted_lines(doc: Document) -> tuple[dict[int, set[str]], set[str]]:
+    """For each line, the rule ids accepted there (with a reason); and the ids accepted for the whole file."""
+    lines: dict[int, set[str]] = {}
+    whole: set[str] = set()
+    for accept in accepts(doc.text):
+        if accept.reason:
+            lines.setdefault(accept.line, set()).update(accept.rules)
+            if accept.column == 1:
+                whole.update(accept.rules)
+    return lines, whole
+
+
+def apply(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that no inline accept covers."""
+    findings = list(findings)
+    lines, whole = accepted_lines(doc)
+    if not lines:
+        return findings
+    key_lines = {json_path(path): pos[0] for path, pos in doc.keys.items()}
+    value_lines = {json_path(path): pos[0] for path, pos in doc.values.items()}
+    kept = []
+    for finding in findings:
+        if finding.path == "$" and finding.rule in whole:
+            continue
+        anchors = {finding.line, key_lines.get(finding.path, 0), value_lines.get(finding.path, 0)} - {0}
+        candidates = anchors | {line - 1 for line in anchors}
+        if not any(finding.rule in lines.get(line, ()) for line in candidates):
+            kept.append(finding)
+    return kept
