@@ -32,6 +32,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 demo: system-deps $(VENV)/.installed
 	$(BIN)/seloste validate examples
+	$(BIN)/seloste check examples
+	$(BIN)/seloste build examples -o $(OUT)
+	@echo "open $(OUT)/*/notice.fi.html or notice.fi.pdf"
 
 test: system-deps $(VENV)/.installed
 	$(BIN)/ruff check seloste tests

@@ -83,6 +83,11 @@ def schema() -> None:
     click.echo(resources.schema_text(), nl=False)
 
 
+from .build_command import COMMANDS  # noqa: E402
+
+for command in COMMANDS:
+    cli.add_command(command)
+
 from .checker.command import COMMANDS as CHECK_COMMANDS  # noqa: E402
 
 for c in CHECK_COMMANDS:

@@ -9,7 +9,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from ruamel.yaml import YAML
+
 from ..loader import loads
+from ..resources import data_file
 
 FACTS_FILE = "facts.yaml"
 
@@ -71,8 +74,8 @@ def which(match: re.Match[str]) -> int:
 
 def supervisory_authority(lang: str) -> dict[str, str]:
     """The Data Protection Ombudsman's name and contact details in `lang` (fi, sv or en)."""
-    details: dict[str, dict[str, str]] = fact("supervisory_authority")
-    return dict(details.get(lang, details["fi"]))
+    details: dict[str, dict[str, Any]] = YAML(typ="safe").load(data_file("authority.yaml"))
+    return {key: str(value) for key, value in details.get(lang, details["fi"]).items()}
 
 
 def in_eea(country: str) -> bool:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
 
 from seloste.checker.facts import fact, facts, pattern, supervisory_authority
-from seloste.loader import loads
 
 
 def test_every_pattern_compiles() -> None:
@@ -44,13 +40,3 @@ def test_retention_minimums() -> None:
     assert fact("retention", "accounting", "ledgers_years") == 10
     assert fact("retention", "patient_records", "after_death_years") == 12
     assert fact("retention", "patient_records", "from_birth_years") == 120
-
-
-def test_authority_agrees_with_the_renderers_copy() -> None:
-    """seloste/data/authority.yaml (used by the templates) and the checker's facts must not drift apart."""
-    other = Path(__file__).resolve().parents[2] / "seloste" / "data" / "authority.yaml"
-    if not other.is_file():
-        pytest.skip("no seloste/data/authority.yaml")
-    data = loads(other.read_text(encoding="utf-8")).data
-    for lang in ("fi", "sv", "en"):
-        assert {k: str(v) for k, v in data[lang].items()} == supervisory_authority(lang)

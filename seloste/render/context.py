@@ -1,0 +1,171 @@
+"""What the templates see: the YAML's plain data plus the few facts derived from it.
+
+The derivations are legal logic, kept here rather than in the templates: which activities the notice shows,
+which rights apply (portability only for consent and contract, objection only for legitimate interests and public
+task…), whether Art 14 applies, which processors to list, and which retention rule covers each data category.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..loader import Document
+from ..text import localize
+from . import data
+from .branding import Branding
+
+KINDS = ("notice", "record")
+BASIC_RIGHTS = ("access", "rectification", "erasure", "restriction")
+RIGHTS_ORDER = (*BASIC_RIGHTS, "portability", "objection", "direct_marketing", "automated", "withdraw_consent")
+ART14_SOURCES = frozenset({"third_party", "public"})
+
+
+def dicts(value: Any) -> list[dict[str, Any]]:
+    """The mappings in a list from the YAML (an absent or malformed list is empty)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def is_public(activity: dict[str, Any]) -> bool:
+    return activity.get("public", True) is not False
+
+
+def legal_bases(activities: list[dict[str, Any]]) -> set[str]:
+    return {str(p.get("basis")) for a in activities for p in dicts(a.get("purposes")) if p.get("basis")}
+
+
+def art9_conditions(activities: list[dict[str, Any]]) -> set[str]:
+    return {str(c.get("condition")) for a in activities for c in dicts(a.get("data_categories"))
+            if c.get("condition")}
+
+
+def uses_consent(activities: list[dict[str, Any]]) -> bool:
+    """Consent is a basis somewhere: GDPR 6(1)(a) or 9(2)(a), so 13(2)(c) applies."""
+    return "consent" in legal_bases(activities) or "explicit_consent" in art9_conditions(activities)
+
+
+def uses_art14(activities: list[dict[str, Any]]) -> bool:
+    """Some data come from someone other than the person: GDPR 14 applies."""
+    return any(s.get("type") in ART14_SOURCES for a in activities for s in dicts(a.get("sources")))
+
+
+def marketing_used(doc: dict[str, Any]) -> bool:
+    marketing = doc.get("direct_marketing")
+    return isinstance(marketing, dict) and marketing.get("used") is True
+
+
+def automated_used(activities: list[dict[str, Any]]) -> bool:
+    return any(isinstance(a.get("automated_decisions"), dict) and a["automated_decisions"].get("used") is True
+               for a in activities)
+
+
+def no_automated_anywhere(activities: list[dict[str, Any]]) -> bool:
+    """Every activity says automated decisions are not used and none says profiling is: one "none" sentence."""
+    decisions = [a.get("automated_decisions") for a in activities]
+    return bool(decisions) and all(
+        isinstance(d, dict) and d.get("used") is False and d.get("profiling") is not True for d in decisions)
+
+
+def stated_rights(doc: dict[str, Any]) -> list[str] | None:
+    """`rights.stated` of a transcribed notice: only the rights the original states. None when absent."""
+    rights = doc.get("rights")
+    stated = rights.get("stated") if isinstance(rights, dict) else None
+    return [str(key) for key in stated] if isinstance(stated, list) else None
+
+
+def rights(doc: dict[str, Any], activities: list[dict[str, Any]]) -> list[str]:
+    """The data subject's rights that apply to these activities, in the order of the GDPR (13(2)(b)–(c)); for a
+    transcribed notice with `rights.stated`, the rights it states."""
+    stated = stated_rights(doc)
+    if stated is not None:
+        return [key for key in RIGHTS_ORDER if key in stated]
+    bases = legal_bases(activities)
+    keys = list(BASIC_RIGHTS)
+    if bases & {"consent", "contract"}:
+        keys.append("portability")
+    if bases & {"legitimate_interests", "public_task"}:
+        keys.append("objection")
+    if marketing_used(doc):
+        keys.append("direct_marketing")
+    if automated_used(activities):
+        keys.append("automated")
+    if uses_consent(activities):
+        keys.append("withdraw_consent")
+    return keys
+
+
+def listed_processors(doc: dict[str, Any], activities: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """Processors in the top-level order: every one in the record; in the notice those the shown activities use,
+    and those no activity names (general services such as e-mail)."""
+    processors = dicts(doc.get("processors"))
+    if kind == "record":
+        return processors
+    every = {ref for a in dicts(doc.get("activities")) for ref in (a.get("processors") or [])}
+    shown = {ref for a in activities for ref in (a.get("processors") or [])}
+    return [p for p in processors if p.get("id") in shown or p.get("id") not in every]
+
+
+def categories(activity: dict[str, Any], ids: Any = None) -> list[dict[str, Any]]:
+    """The activity's data categories named by `ids`, in their own order; all of them when `ids` is empty."""
+    every = dicts(activity.get("data_categories"))
+    if not ids:
+        return every
+    wanted = set(ids)
+    return [c for c in every if c.get("id") in wanted]
+
+
+def retention_by_category(activity: dict[str, Any]) -> list[dict[str, Any]]:
+    """For each data category, the retention entries that cover it (entries without categories cover all)."""
+    entries = dicts(activity.get("retention"))
+    return [
+        {"category": c, "entries": [e for e in entries if not e.get("categories") or c.get("id") in e["categories"]]}
+        for c in dicts(activity.get("data_categories"))
+    ]
+
+
+def summary_purposes(activities: list[dict[str, Any]], lang: str) -> list[str]:
+    """Every purpose once, for the summary on the first page."""
+    seen: list[str] = []
+    for activity in activities:
+        for purpose in dicts(activity.get("purposes")):
+            text = localize(purpose.get("purpose"), lang, fallback=True)
+            if text and text not in seen:
+                seen.append(text)
+    return seen
+
+
+def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, branding: Branding) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}")
+    root: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
+    every = dicts(root.get("activities"))
+    activities = [a for a in every if is_public(a)] if kind == "notice" else every
+    labels = data.labels(lang)
+    meta: dict[str, Any] = root["document"] if isinstance(root.get("document"), dict) else {}
+    title = labels["titles"][kind]
+    if kind == "notice" and meta.get("title"):
+        title = localize(meta["title"], lang, fallback=True)
+    return {
+        "doc": root,
+        "kind": kind,
+        "lang": lang,
+        "fragment": fragment,
+        "layout": "fragment.html.j2" if fragment else "base.html.j2",
+        "title": title,
+        "meta": meta,
+        "controller": root.get("controller") if isinstance(root.get("controller"), dict) else {},
+        "activities": activities,
+        "processors": {p["id"]: p for p in dicts(root.get("processors")) if "id" in p},
+        "listed_processors": listed_processors(root, activities, kind),
+        "art14": uses_art14(activities),
+        "consent_used": uses_consent(activities),
+        "rights": rights(root, activities),
+        "complaint": "complaint" in (stated_rights(root) or ["complaint"]),
+        "no_automated": no_automated_anywhere(activities),
+        "summary_purposes": summary_purposes(activities, lang),
+        "labels": labels,
+        "authority": data.authority(lang),
+        "branding": branding,
+        "categories": categories,
+        "retention_by_category": retention_by_category,
+        "dicts": dicts,
+    }
