@@ -1,27 +1,33 @@
-"""`seloste build`: validate controller files and write their notice and record as HTML and PDF."""
+"""`seloste build` and `seloste index`: build controllers' documents, one or hundreds, and the dashboard."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .findings import Finding
+from .text import LANGUAGES
 from .validate import PathError
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .batch import BatchResult, Outcome
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 BUILD_HELP = """\b
 Exit codes:
-  0  every controller was built
-  1  at least one input was invalid (nothing was written for it)
-  2  could not run: bad usage, a path that does not exist or cannot be read
-  3  internal error in seloste (please report it)
+  0    every controller was built (or was unchanged and skipped)
+  1    at least one controller failed: invalid input or a rendering error (nothing was written for it,
+       and its documents from an earlier build were left untouched)
+  2    could not run: bad usage, a path that does not exist or cannot be read
+  3    internal error in seloste (please report it)
+  130  interrupted (SIGINT or SIGTERM): finished documents stay, no file is half-written
 """
 
 
@@ -32,45 +38,137 @@ def _echo_findings(findings: list[Finding]) -> None:
             click.echo(f"    hint: {finding.hint}")
 
 
-def _exit_code(result: BuildResult) -> int:
-    if any(c.findings and c.findings[0].rule == "unreadable" for c in result.failed):
-        return EXIT_USAGE
-    return EXIT_INVALID if result.failed else EXIT_OK
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        index, total = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise click.BadParameter("write it as K/N, e.g. 2/4", param_hint="--shard") from None
+    if not 1 <= index <= total:
+        raise click.BadParameter(f"K must be between 1 and N, got {value}", param_hint="--shard")
+    return index, total
+
+
+def _languages(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    langs = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [lang for lang in langs if lang not in LANGUAGES]
+    if unknown or not langs:
+        raise click.BadParameter(f"choose from {', '.join(LANGUAGES)}", param_hint="--lang")
+    return langs
+
+
+def _terminate(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _run_summary(result: BatchResult) -> dict[str, Any]:
+    return {"built": result.count("built"), "skipped": result.count("skipped"), "failed": result.count("failed"),
+            "removed": [e.file for e in result.removed], "interrupted": result.interrupted,
+            "seconds": round(result.seconds, 3),
+            "failures": [{"file": o.file, "findings": [f.format() for f in o.findings]} for o in result.failed]}
 
 
 @click.command(epilog=BUILD_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write into; each controller gets OUTPUT/<id>/.")
+              help="Folder to write into; each controller gets OUTPUT/<id>/, and OUTPUT/index.html lists them.")
 @click.option("--only", type=click.Choice(["notice", "record"]), help="Build only the notice or only the record.")
 @click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), help="Write only HTML or only PDF.")
+@click.option("--lang", "lang", metavar="LANGS", help="Languages to build, e.g. fi,sv,en (default: the file's "
+              "'languages:', else fi).")
+@click.option("--allow-fallback", is_flag=True, help="Print first-language free text where a translation is "
+              "missing, instead of refusing to build that language.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of templates that replace seloste's own (see templates/ in seloste).")
-def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | None, templates: Path | None) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Rebuild every controller, changed or not.")
+@click.option("--shard", metavar="K/N", help="Build only the K-th of N stable shares of the controllers.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no per-controller lines; findings and the "
+              "summary line still appear.")
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a machine-readable summary of the run to this file.")
+def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | None, lang: str | None,
+          allow_fallback: bool, templates: Path | None, jobs: int | None, force: bool, shard: str | None,
+          quiet: bool, summary_json: Path | None) -> None:
     """Build the privacy notice and the record of processing activities of each controller file.
 
-    PATHS are files or folders; folders are searched recursively for *.yaml and *.yml. For each valid controller
-    OUTPUT/<id>/ receives notice.fi.html, notice.fi.fragment.html, notice.fi.pdf, record.fi.html and
-    record.fi.pdf, where <id> is the file's 'id' or its name.
+    PATHS are files or folders; folders are searched recursively for *.yaml and *.yml (names starting with
+    '_' or '.' are skipped: keep shared files for 'extends:' in _shared/). For each valid controller
+    OUTPUT/<id>/ receives notice.<lang>.html, notice.<lang>.fragment.html, notice.<lang>.pdf,
+    record.<lang>.html and record.<lang>.pdf. Unchanged controllers are skipped (see OUTPUT/.seloste-manifest.json).
     """
-    from .build import build_paths  # the renderer loads only for this command
+    from .batch import BatchOptions, run_batch  # the renderer loads only for this command
+    from .checker.config import ConfigError
+    from .checker.config import resolve as resolve_config
+    from .index import summary, write_index, write_summary
+    from .progress import Progress
 
     try:
-        result = build_paths(paths, output, only=only, fmt=fmt, templates=templates)  # type: ignore[arg-type]
+        config = resolve_config(None, paths)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    options = BatchOptions(only=only, fmt=fmt, templates=templates, languages=_languages(lang),  # type: ignore[arg-type]
+                           fallback=allow_fallback, jobs=jobs or os.cpu_count() or 1, force=force,
+                           shard=_shard(shard), config=config)
+    meter = Progress(quiet=quiet)
+    counts = {"built": 0, "skipped": 0, "failed": 0}
+
+    def report(outcome: Outcome, done: int, total: int) -> None:
+        counts[outcome.status] += 1
+        if outcome.findings:
+            meter.close()
+            _echo_findings(outcome.findings)
+        meter.update(done, total, counts["built"], counts["skipped"], counts["failed"])
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        result = run_batch(paths, output, options, report)
     except PathError as exc:
         raise click.UsageError(str(exc)) from None
-    if not result.controllers:
-        raise click.UsageError("no *.yaml or *.yml files found in the given paths")
-    for controller in result.controllers:
-        _echo_findings(controller.findings)
-        if controller.ok:
-            click.echo(f"{controller.file}: wrote {len(controller.written)} file(s) to "
-                       f"{output / (controller.slug or '')}", err=True)
-        else:
-            click.echo(f"{controller.file}: not built", err=True)
-    built = len(result.controllers) - len(result.failed)
-    click.echo(f"{len(result.controllers)} file(s), {built} built, {len(result.failed)} not built", err=True)
-    sys.exit(_exit_code(result))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        meter.close()
+    if not result.outcomes and not result.interrupted:
+        raise click.UsageError("no *.yaml or *.yml files found in the given paths (or in this shard)")
+    if not quiet:
+        for outcome in result.outcomes:
+            where = output / (outcome.slug or "")
+            line = {"built": f"built into {where}", "skipped": "unchanged, skipped", "failed": "not built"}
+            click.echo(f"{outcome.file}: {line[outcome.status]}", err=True)
+        for entry in result.removed:
+            click.echo(f"{entry.file}: removed from the input; its documents in {output / (entry.slug or '')} "
+                       "were left in place", err=True)
+    write_index(output, templates)
+    run = _run_summary(result)
+    if summary_json is not None:
+        write_summary(summary_json, summary(output, run))
+    click.echo(f"{len(result.outcomes)} controller(s): {run['built']} built, {run['skipped']} skipped, "
+               f"{run['failed']} failed, {len(result.removed)} removed ({result.seconds:.1f} s); "
+               f"index: {output / 'index.html'}", err=True)
+    if result.interrupted:
+        click.echo("interrupted: finished documents were kept; no file is half-written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_INVALID if result.failed else EXIT_OK)
 
 
-COMMANDS = [build]
+@click.command()
+@click.argument("output", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the merged summary of every controller to this file.")
+def index(output: Path, templates: Path | None, summary_json: Path | None) -> None:
+    """Rewrite OUTPUT/index.html from every build manifest in OUTPUT — after collecting the output folders of a
+    sharded build into one, this gives the index of the whole batch."""
+    from .index import summary, write_index, write_summary
+
+    path = write_index(output, templates)
+    if summary_json is not None:
+        write_summary(summary_json, summary(output))
+    click.echo(f"wrote {path}", err=True)
+
+
+COMMANDS = [build, index]

@@ -110,19 +110,23 @@ def resolve(doc: Document, path: Path, _chain: tuple[Path, ...] = ()) -> Documen
     if not targets:
         return doc
     merged: Document | None = None
+    includes: list[str] = []
     for where, target in targets:
         if target in chain or len(chain) > MAX_CHAIN:
             raise _error(doc, where, "extends", f"'{target.name}' extends itself through a cycle")
         if not target.is_file():
             raise _error(doc, where, "extends", f"the shared file '{target}' does not exist")
         base = resolve(load(target, _display(target)), target, chain)
+        includes += [str(target), *base.includes]
         if not isinstance(base.data, dict):
             raise _error(doc, where, "extends", f"the shared file '{target.name}' is not a mapping")
         merged = base if merged is None else _combine(merged, base)
     assert merged is not None
     own = Document(doc.file, {k: v for k, v in doc.data.items() if k != "extends"}, doc.text, doc.values, doc.keys,
                    doc.value_files, doc.key_files)
-    return _combine(merged, own)
+    result = _combine(merged, own)
+    result.includes = list(dict.fromkeys(includes))
+    return result
 
 
 def _combine(base: Document, over: Document) -> Document:

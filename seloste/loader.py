@@ -44,6 +44,8 @@ class Document:
     #: For values and keys inherited through `extends:`, the shared file they came from.
     value_files: dict[JsonPath, str] = field(default_factory=dict)
     key_files: dict[JsonPath, str] = field(default_factory=dict)
+    #: Shared files merged in through `extends:` (paths as given to the loader), for incremental builds.
+    includes: list[str] = field(default_factory=list)
 
     def _nearest(self, path: JsonPath) -> JsonPath:
         while path not in self.values and path:

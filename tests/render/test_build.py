@@ -25,7 +25,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def files(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    """The documents written (the manifest and index.html at the top are left out)."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if p.is_file() and len(p.relative_to(folder).parts) > 1)
 
 
 def test_only_and_format_narrow_the_output(tmp_path: Path) -> None:
@@ -92,7 +94,7 @@ def test_broken_override_is_reported(tmp_path: Path) -> None:
     code, output = run(str(AURORA), "-o", str(tmp_path / "out"), "--templates", str(tmp_path), "--format", "html")
     assert code == 1
     assert "[template]" in output
-    assert not (tmp_path / "out").exists()
+    assert files(tmp_path / "out") == []
 
 
 def test_atomic_writes_leave_no_temporary_files(built: tuple[Path, BuildResult]) -> None:
@@ -116,7 +118,7 @@ def test_a_separate_process_gives_the_same_pdf(built: tuple[Path, BuildResult], 
                            "--only", "notice", "--format", "pdf"], capture_output=True, text=True, cwd=ROOT,
                           check=False)
     assert done.returncode == 0, done.stderr
-    assert "wrote 1 file(s)" in done.stderr
+    assert "1 built" in done.stderr
     assert (tmp_path / "ihoklinikka-aurora/notice.fi.pdf").read_bytes() == \
         (out / "ihoklinikka-aurora/notice.fi.pdf").read_bytes()
 

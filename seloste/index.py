@@ -1,0 +1,70 @@
+"""`OUT/index.html`, the consultant's dashboard, and the machine-readable summary of a batch.
+
+Both are made from the manifests in the output folder, so the index of a sharded batch is made by collecting the
+shards' output folders into one and running `seloste index OUT`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from . import __version__, manifest
+from .manifest import Entry
+
+_DOCUMENT = re.compile(r"^(?P<kind>notice|record)\.(?P<lang>[a-z]{2})(?P<fragment>\.fragment)?\.(?P<fmt>html|pdf)$")
+
+
+def _links(entry: Entry) -> list[dict[str, str]]:
+    links = []
+    for name in entry.documents:
+        match = _DOCUMENT.match(name)
+        if match and not match["fragment"] and entry.slug:
+            links.append({"href": f"{entry.slug}/{name}", "kind": match["kind"], "lang": match["lang"],
+                          "format": match["fmt"]})
+    order = {"notice": 0, "record": 1, "fi": 0, "sv": 1, "en": 2, "html": 0, "pdf": 1}
+    return sorted(links, key=lambda d: (order[d["kind"]], order.get(d["lang"], 9), order[d["format"]]))
+
+
+def rows(out_dir: Path) -> list[dict[str, Any]]:
+    """One row per controller known to the manifests in `out_dir`, sorted by name."""
+    entries = manifest.read_all(out_dir)
+    found = [{"file": e.file, "name": e.name or Path(e.file).stem, "slug": e.slug, "status": e.status,
+              "errors": e.errors, "warnings": e.warnings, "updated": e.updated, "links": _links(e)}
+             for e in entries.values()]
+    return sorted(found, key=lambda r: (str(r["name"]).lower(), r["file"]))
+
+
+def write_index(out_dir: Path, templates: Path | None = None) -> Path:
+    """Write `out_dir/index.html` from the manifests and return its path."""
+    from .build import write_atomic
+    from .render.environment import environment_for
+
+    data = rows(out_dir)
+    totals = {"controllers": len(data), "failed": sum(1 for r in data if r["status"] == "failed"),
+              "errors": sum(r["errors"] for r in data), "warnings": sum(r["warnings"] for r in data)}
+    html = environment_for(templates).get_template("index.html.j2").render(rows=data, totals=totals,
+                                                                          version=__version__)
+    path = out_dir / "index.html"
+    write_atomic(path, html.encode("utf-8"))
+    return path
+
+
+def summary(out_dir: Path, run: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The versioned summary: every controller's status from the manifests, and this run's counts if given."""
+    data = rows(out_dir)
+    for row in data:
+        row.pop("links")
+    result: dict[str, Any] = {"version": 1, "seloste": __version__, "controllers": data}
+    if run is not None:
+        result["run"] = run
+    return result
+
+
+def write_summary(path: Path, data: dict[str, Any]) -> None:
+    from .build import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
