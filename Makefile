@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test lint typecheck system-deps clean
+.PHONY: demo test bench system-deps clean
 
 # Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
 # elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
@@ -40,6 +40,9 @@ test: system-deps $(VENV)/.installed
 	$(BIN)/ruff check seloste tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+bench: system-deps $(VENV)/.installed
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache
