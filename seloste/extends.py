@@ -7,6 +7,10 @@ Merge rules (the extending file always wins):
 - any other list, and every other value, replaces the inherited one;
 - several files in `extends:` apply in order, later ones over earlier ones, and the controller file last.
 
+A shared file must lie inside the working folder or the extending file's folder, so a file from a stranger
+cannot pull other files of the machine into a public document (inside the folder of the controller file
+that started the chain also counts).
+
 Every value keeps the file, line and column it came from, so findings point into the shared file when an
 inherited value is wrong. Shared files may themselves extend others; a cycle is an error.
 """
@@ -83,7 +87,7 @@ def _error(doc: Document, path: JsonPath, rule: str, message: str, hint: str = "
     return LoadError(doc.finding(path, rule, message, severity=Severity.ERROR, hint=hint))
 
 
-def _targets(doc: Document, path: Path) -> list[tuple[JsonPath, Path]]:
+def _targets(doc: Document, path: Path, chain: tuple[Path, ...]) -> list[tuple[JsonPath, Path]]:
     raw = doc.data.get("extends") if isinstance(doc.data, dict) else None
     if raw is None:
         return []
@@ -99,14 +103,19 @@ def _targets(doc: Document, path: Path) -> list[tuple[JsonPath, Path]]:
         if not isinstance(name, str) or not name.endswith((".yaml", ".yml")) or Path(name).is_absolute():
             raise _error(doc, where, "extends", f"'{name}' is not a relative path to a .yaml or .yml file",
                          hint="Write the path relative to this file, e.g. ../shared/defaults.yaml")
-        targets.append((where, (path.parent / name).resolve()))
+        target = (path.parent / name).resolve()
+        roots = (Path.cwd().resolve(), path.parent.resolve(), chain[0].parent)
+        if not any(target == root or root in target.parents for root in roots):
+            raise _error(doc, where, "extends", f"'{name}' lies outside the working folder and this file's folder",
+                         hint="Shared files must be inside the project: seloste will not read files elsewhere.")
+        targets.append((where, target))
     return targets
 
 
 def resolve(doc: Document, path: Path, _chain: tuple[Path, ...] = ()) -> Document:
     """The document with everything it extends merged in. Raises LoadError with a positioned finding."""
     chain = (*_chain, path.resolve())
-    targets = _targets(doc, path)
+    targets = _targets(doc, path, chain)
     if not targets:
         return doc
     merged: Document | None = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from seloste import validate_file
 from seloste.validate import find_files
 from tests.test_validate import MINIMAL
@@ -93,3 +95,15 @@ def test_absolute_or_non_yaml_paths_are_refused(tmp_path: Path) -> None:
 def test_shared_folders_are_not_controllers(tmp_path: Path) -> None:
     write(tmp_path)
     assert [p.name for p in find_files([tmp_path])] == ["client.yaml"]
+
+
+def test_shared_file_outside_the_project_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "elsewhere.yaml").write_text(SHARED, encoding="utf-8")
+    path = project / "client.yaml"
+    path.write_text(CLIENT.replace("_shared/defaults.yaml", "../elsewhere.yaml"), encoding="utf-8")
+    monkeypatch.chdir(project)
+    (finding,) = validate_file(path).findings
+    assert finding.rule == "extends"
+    assert "outside" in finding.message
