@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from seloste.findings import Finding
+from seloste.checker import check_document
+from seloste.findings import Finding, has_errors
+from seloste.render import render_html
 from seloste.loader import LoadError, loads, walk
 from seloste.validate import validate_document
 from tests.conftest import example_files
@@ -44,13 +46,21 @@ def assert_well_formed(findings: list[Finding]) -> None:
         assert finding.message and finding.rule
 
 
-def run(text: str) -> None:
+def run(text: str, *, render: bool = False) -> None:
+    """Load, validate, check and (optionally) render: findings with positions or success, never an exception."""
     try:
         doc = loads(text, "p.yaml")
     except LoadError as exc:
         assert_well_formed([exc.finding])
         return
-    assert_well_formed(validate_document(doc))
+    findings = validate_document(doc)
+    assert_well_formed(findings)
+    for finding in check_document(doc):
+        assert finding.message and finding.rule
+    if render and not has_errors(findings):
+        for kind in ("notice", "record"):
+            html = render_html(doc, kind, "fi", findings=[])
+            assert "<script" not in html
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,7 +106,13 @@ def mutated_examples(draw: st.DrawFn) -> Any:
     return data
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(mutated_examples())
 def test_mutated_examples(data: Any) -> None:
     run(dump(data))
+
+
+@settings(max_examples=60, deadline=None)
+@given(mutated_examples())
+def test_mutated_examples_render(data: Any) -> None:
+    run(dump(data), render=True)
