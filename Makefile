@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test bench system-deps clean
+.PHONY: demo test bench messages system-deps clean
 
 # Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
 # elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
@@ -34,12 +34,17 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/seloste validate examples
 	$(BIN)/seloste check examples
 	$(BIN)/seloste build examples -o $(OUT)
-	@echo "open $(OUT)/*/notice.fi.html or notice.fi.pdf"
+	@echo "open $(OUT)/index.html, or $(OUT)/*/notice.fi.html, notice.sv.html, notice.en.html (and .pdf)"
 
 test: system-deps $(VENV)/.installed
-	$(BIN)/ruff check seloste tests
+	$(BIN)/ruff check seloste tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# Extract the standard texts of the templates and the messages of the command line into the .po catalogues
+# (seloste/locale/); then translate what came out untranslated. `--check` changes nothing and fails when stale.
+messages: $(VENV)/.installed
+	$(BIN)/python tools/messages.py
 
 bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run

@@ -1,9 +1,12 @@
 """Build the documents of controller files into an output folder: validate, render, write.
 
-For each valid controller, `OUT/<id>/` receives `notice.fi.html`, `notice.fi.fragment.html`, `notice.fi.pdf`,
-`record.fi.html` and `record.fi.pdf` (narrowed by `only` and `fmt`). Every document of a controller is rendered
-in memory first and written only when all of them succeeded, each file atomically (a temporary file in the same
-folder, then `os.replace`), so a reader never sees half a file. Invalid input writes nothing.
+For each valid controller and each of its languages (`languages=` from the command line, else the YAML's
+`languages:`, else Finnish), `OUT/<id>/` receives `notice.<lang>.html`, `notice.<lang>.fragment.html`,
+`notice.<lang>.pdf`, `record.<lang>.html` and `record.<lang>.pdf` (narrowed by `only` and `fmt`). Every document
+of a controller is rendered in memory first and written only when all of them succeeded, each file atomically
+(a temporary file in the same folder, then `os.replace`), so a reader never sees half a file. Invalid input
+writes nothing, and neither does a text that lacks a requested language (unless `fallback` allows another
+language's text): each such text becomes a `translation-missing` error at its place in the YAML.
 """
 
 from __future__ import annotations
@@ -18,15 +21,19 @@ from pathlib import Path
 from typing import Literal
 
 from .findings import Finding, Severity, has_errors
-from .loader import Document
-from .render import RenderError, pdf_stylesheet, render_html, resolve_branding
+from .i18n import tr
+from .loader import Document, JsonPath
+from .render import MissingTranslationError, RenderError, pdf_stylesheet, render_html, resolve_branding
 from .resources import templates_dir
+from .text import document_languages, language_list, source_language
 from .validate import find_files, validate_file
 
 Only = Literal["notice", "record"]
 Format = Literal["html", "pdf"]
+#: The language built when neither the command line nor the YAML names one.
 LANGUAGE = "fi"
 FILE_MODE = 0o644
+TRANSLATION_RULE = "translation-missing"
 
 
 @dataclass
@@ -99,27 +106,67 @@ def render_documents(
     fmt: Format | None = None,
     templates: Path | None = None,
     findings: list[Finding],
+    languages: list[str] | None = None,
+    fallback: bool = False,
 ) -> dict[str, bytes]:
-    """Every requested document of one controller, by file name. Raises RenderError for a broken template."""
+    """Every requested document of one controller in each language, by file name (`notice.sv.pdf`).
+
+    `languages` defaults to the YAML's `languages:` (else Finnish). A text that lacks one of them (and `fallback`
+    is not allowed) is appended to `findings` as a `translation-missing` error, once per text with every
+    language it lacks, and nothing is returned: the controller is not built. Raises RenderError for a broken
+    template and ValueError for an unknown language code.
+    """
     kinds: list[Only] = [only] if only else ["notice", "record"]
     formats: list[Format] = [fmt] if fmt else ["html", "pdf"]
+    langs = document_languages(doc, languages)
     branding = resolve_branding(doc, findings)
     outputs: dict[str, bytes] = {}
-    for kind in kinds:
-        html = render_html(doc, kind, LANGUAGE, templates=templates, branding=branding)
-        if "html" in formats:
-            outputs[f"{kind}.{LANGUAGE}.html"] = html.encode("utf-8")
-            if kind == "notice":
-                fragment = render_html(doc, kind, LANGUAGE, fragment=True, templates=templates, branding=branding)
-                outputs[f"{kind}.{LANGUAGE}.fragment.html"] = fragment.encode("utf-8")
-        if "pdf" in formats:
-            from .pdf import write_pdf  # WeasyPrint loads only when a PDF is asked for
+    missing: dict[JsonPath, list[str]] = {}
+    for lang in langs:
+        try:
+            pages = {kind: render_html(doc, kind, lang, fallback=fallback, templates=templates, branding=branding)
+                     for kind in kinds}
+            fragment = (render_html(doc, "notice", lang, fallback=fallback, fragment=True, templates=templates,
+                                    branding=branding) if "notice" in kinds and "html" in formats else None)
+        except MissingTranslationError as exc:
+            if not exc.fields:
+                raise
+            for path in exc.fields:
+                missing.setdefault(path, []).append(lang)
+            continue
+        if missing:
+            continue  # nothing will be written: do not spend time on PDFs
+        for kind, html in pages.items():
+            if "html" in formats:
+                outputs[f"{kind}.{lang}.html"] = html.encode("utf-8")
+                if kind == "notice" and fragment is not None:
+                    outputs[f"{kind}.{lang}.fragment.html"] = fragment.encode("utf-8")
+            if "pdf" in formats:
+                from .pdf import write_pdf  # WeasyPrint loads only when a PDF is asked for
 
-            folder = source.resolve().parent
-            allowed = [folder, templates_dir(), *([templates.resolve()] if templates else [])]
-            outputs[f"{kind}.{LANGUAGE}.pdf"] = write_pdf(html, folder, allowed, findings=findings, source=doc.file,
-                                                          stylesheets=[pdf_stylesheet(templates)])
+                folder = source.resolve().parent
+                allowed = [folder, templates_dir(), *([templates.resolve()] if templates else [])]
+                outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
+                                                          source=doc.file, stylesheets=[pdf_stylesheet(templates)])
+    if missing:
+        findings.extend(translation_findings(doc, missing))
+        return {}
     return outputs
+
+
+def translation_findings(doc: Document, missing: dict[JsonPath, list[str]]) -> list[Finding]:
+    """One `translation-missing` error per text, at its place in the YAML, naming the languages it lacks."""
+    first = source_language(doc.data)
+    found = []
+    for path, langs in missing.items():
+        names = language_list(langs)
+        found.append(doc.finding(
+            path, TRANSLATION_RULE,
+            tr("this text has no {languages} version, which the {languages} documents need; nothing was built for "
+               "this file", languages=names),
+            hint=tr("Write the text as a map with one entry per language, e.g. {{{first}: …, {lang}: …}}, or allow "
+                    "a fallback to print the {first} text in its place.", first=first, lang=langs[0])))
+    return found
 
 
 def build_file(
@@ -130,8 +177,13 @@ def build_file(
     fmt: Format | None = None,
     templates: Path | None = None,
     taken: set[str] | None = None,
+    languages: list[str] | None = None,
+    fallback: bool = False,
 ) -> ControllerBuild:
-    """Validate and build one controller file. `taken` holds the output folders used so far in this run."""
+    """Validate and build one controller file. `taken` holds the output folders used so far in this run.
+
+    `languages` (from the command line) overrides the YAML's `languages:`; `fallback` lets a text missing in a
+    language print in the document's first language instead of stopping the build."""
     validated = validate_file(path)
     result = ControllerBuild(validated.file, findings=list(validated.findings))
     if not validated.ok or validated.document is None:
@@ -144,9 +196,12 @@ def build_file(
             "this one was skipped", key=True, hint="Give each controller file its own 'id'."))
         return result
     try:
-        outputs = render_documents(doc, path, only=only, fmt=fmt, templates=templates, findings=result.findings)
+        outputs = render_documents(doc, path, only=only, fmt=fmt, templates=templates, findings=result.findings,
+                                   languages=languages, fallback=fallback)
     except RenderError as exc:
         result.findings.append(Finding(doc.file, 0, 0, "template", Severity.ERROR, str(exc)))
+        return result
+    if has_errors(result.findings):
         return result
     target = out_dir / name
     target.mkdir(parents=True, exist_ok=True)
@@ -165,6 +220,8 @@ def build_paths(
     only: Only | None = None,
     fmt: Format | None = None,
     templates: Path | None = None,
+    languages: list[str] | None = None,
+    fallback: bool = False,
 ) -> BuildResult:
     """Build every controller file in `paths` (files, or folders searched for *.yaml and *.yml) into `out_dir`.
 
@@ -174,5 +231,6 @@ def build_paths(
     taken: set[str] = set()
     for path in find_files(paths):
         result.controllers.append(
-            build_file(path, out_dir, only=only, fmt=fmt, templates=templates, taken=taken))
+            build_file(path, out_dir, only=only, fmt=fmt, templates=templates, taken=taken, languages=languages,
+                       fallback=fallback))
     return result

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 invalid input or findings, 2 could not run (usage, miss
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,6 +17,7 @@ import click
 
 from . import __version__, resources
 from .findings import Finding
+from .i18n import UI_ENV, UI_LANGUAGES, locale_ui_language, reset_ui_language, set_ui_language, tr
 from .validate import PathError, find_files, validate_file
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -35,14 +37,32 @@ def _echo_findings(findings: list[Finding]) -> None:
     for finding in findings:
         click.echo(finding.format())
         if finding.hint:
-            click.echo(f"    hint: {finding.hint}")
+            label = tr("hint:")
+            click.echo(f"    {label} {finding.hint}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="seloste")
-def cli() -> None:
+@click.option("--ui-lang", type=click.Choice(UI_LANGUAGES), metavar="fi|en",
+              help="Language of messages and findings (default: from LC_ALL, LC_MESSAGES or LANG: fi when it "
+                   "starts with 'fi', else en).")
+@click.pass_context
+def cli(ctx: click.Context, ui_lang: str | None) -> None:
     """seloste turns one YAML description of a data controller into its privacy notice
     (tietosuojaseloste, GDPR Art 13/14) and its record of processing activities (Art 30)."""
+    lang = ui_lang or locale_ui_language()
+    token = set_ui_language(lang)
+    previous = os.environ.get(UI_ENV)
+    os.environ[UI_ENV] = lang  # worker processes of a batch build inherit it
+
+    def restore() -> None:
+        reset_ui_language(token)
+        if previous is None:
+            os.environ.pop(UI_ENV, None)
+        else:
+            os.environ[UI_ENV] = previous
+
+    ctx.call_on_close(restore)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -58,7 +78,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     except PathError as exc:
         raise click.UsageError(str(exc)) from None
     if not files:
-        raise click.UsageError("no *.yaml or *.yml files found in the given paths")
+        raise click.UsageError(tr("no *.yaml or *.yml files found in the given paths"))
     invalid = 0
     unreadable = False
     for path in files:
@@ -69,9 +89,9 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         if not result.ok:
             invalid += 1
         elif not quiet:
-            click.echo(f"{result.file}: valid", err=True)
+            click.echo(tr("{file}: valid", file=result.file), err=True)
     if not quiet or invalid:
-        click.echo(f"{len(files)} file(s) checked, {invalid} invalid", err=True)
+        click.echo(tr("{count} file(s) checked, {invalid} invalid", count=len(files), invalid=invalid), err=True)
     if unreadable:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_INVALID if invalid else EXIT_OK)
@@ -92,6 +112,11 @@ from .checker.command import COMMANDS as CHECK_COMMANDS  # noqa: E402
 
 for c in CHECK_COMMANDS:
     cli.add_command(c)
+
+from .init_command import COMMANDS as INIT_COMMANDS  # noqa: E402
+
+for command in INIT_COMMANDS:
+    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,4 +1,7 @@
-"""Schema validation: every jsonschema error becomes a positioned finding in plain language."""
+"""Schema validation: every jsonschema error becomes a positioned finding in plain language.
+
+The messages are English gettext ids (`tr`, `N_`), shown in the interface language (seloste.i18n).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from . import resources
 from .findings import Finding, Severity
+from .i18n import N_, tr, ui_text
 from .loader import Document, JsonPath, json_path
 
 # The article that a missing or wrong field serves, so the schema's findings cite the law like the rules do.
@@ -50,16 +54,19 @@ ARTICLES: dict[str, str] = {
 }
 
 _TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "object": "a mapping of 'key: value' lines", "array": "a list", "null": "nothing",
+    "string": N_("text"), "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false"),
+    "object": N_("a mapping of 'key: value' lines"), "array": N_("a list"), "null": N_("nothing"),
 }
 
 _PATTERN_HELP = {
-    "^[0-9]{7}-[0-9]$": "a Y-tunnus written as seven digits, a hyphen and a check digit, e.g. 2077474-0",
-    "^[A-Z]{2}$": "a two-letter country code in capitals, e.g. FI, SE, US",
-    "^https?://": "a web address starting with https:// or http://",
-    "^#[0-9a-fA-F]{6}$": "a colour written as # and six hex digits, e.g. #2f6f5e",
+    "^[0-9]{7}-[0-9]$": N_("a Y-tunnus written as seven digits, a hyphen and a check digit, e.g. 2077474-0"),
+    "^[A-Z]{2}$": N_("a two-letter country code in capitals, e.g. FI, SE, US"),
+    "^https?://": N_("a web address starting with https:// or http://"),
+    "^#[0-9a-fA-F]{6}$": N_("a colour written as # and six hex digits, e.g. #2f6f5e"),
 }
+
+_FORMATS = {"date": N_("a date written as YYYY-MM-DD, e.g. 2025-03-01"), "email": N_("an e-mail address"),
+            "uri": N_("a web address")}
 
 
 @cache
@@ -72,14 +79,14 @@ def validator() -> Draft202012Validator:
 
 def _type_of(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return tr("true/false")
     if value is None:
-        return "nothing (an empty value)"
+        return tr("nothing (an empty value)")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return tr("the number {value}", value=value)
     if isinstance(value, str):
-        return f"the text '{_short(value)}'"
-    return "a list" if isinstance(value, list) else "a mapping"
+        return tr("the text '{text}'", text=_short(value))
+    return tr("a list") if isinstance(value, list) else tr("a mapping")
 
 
 def _short(value: Any, limit: int = 40) -> str:
@@ -104,8 +111,8 @@ def _article(path: JsonPath, extra: str | None = None) -> str:
 def _expected_types(schema: dict[str, Any]) -> str:
     types = schema.get("type")
     if isinstance(types, list):
-        return " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
-    return _TYPE_NAMES.get(str(types), str(types))
+        return tr(" or ").join(ui_text(_TYPE_NAMES.get(str(t), str(t))) for t in types)
+    return ui_text(_TYPE_NAMES.get(str(types), str(types)))
 
 
 def _describe(error: ValidationError, doc: Document) -> Finding:
@@ -121,8 +128,10 @@ def _describe(error: ValidationError, doc: Document) -> Finding:
 
     if kind == "required":
         missing = next(iter(set(error.validator_value) - set(value or {})), str(error.validator_value[0]))
-        where = "the file" if not path else f"'{name}'"
-        message = f"{where} is missing the required field '{missing}'"
+        if path:
+            message = tr("'{name}' is missing the required field '{missing}'", name=name, missing=missing)
+        else:
+            message = tr("the file is missing the required field '{missing}'", missing=missing)
         article = _article(path, missing)
         hint = _field_help(error, missing)
     elif kind == "additionalProperties":
@@ -131,39 +140,42 @@ def _describe(error: ValidationError, doc: Document) -> Finding:
         unknown = extras[0] if extras else "?"
         path = (*path, unknown)
         key_pos = True
-        message = f"unknown field '{unknown}'"
+        message = tr("unknown field '{name}'", name=unknown)
         close = difflib.get_close_matches(unknown, allowed, n=1)
-        hint = f"Did you mean '{close[0]}'?" if close else f"Allowed here: {', '.join(allowed)}."
+        hint = tr("Did you mean '{close}'?", close=close[0]) if close else \
+            tr("Allowed here: {allowed}.", allowed=", ".join(allowed))
     elif kind == "type":
-        message = f"'{name}' should be {_expected_types(schema)}, not {_type_of(value)}"
+        message = tr("'{name}' should be {expected}, not {actual}", name=name, expected=_expected_types(schema),
+                     actual=_type_of(value))
         if schema.get("type") == "string" and not isinstance(value, dict | list):
-            hint = f'Put the value in quotes: {name}: "{value}"'
+            hint = tr('Put the value in quotes: {name}: "{value}"', name=name, value=value)
 
     elif kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
-        message = f"'{name}' cannot be {_type_of(value)}; choose one of: {', '.join(map(str, options))}"
+        message = tr("'{name}' cannot be {actual}; choose one of: {options}", name=name, actual=_type_of(value),
+                     options=", ".join(map(str, options)))
         close = difflib.get_close_matches(str(value), [str(o) for o in options], n=1)
-        hint = f"Did you mean '{close[0]}'?" if close else ""
+        hint = tr("Did you mean '{close}'?", close=close[0]) if close else ""
     elif kind == "pattern":
-        want = _PATTERN_HELP.get(str(error.validator_value), "the expected form")
+        want = ui_text(_PATTERN_HELP.get(str(error.validator_value), N_("the expected form")))
         if str(error.validator_value).startswith("^[a-z0-9]"):
-            want = "a short identifier of lowercase letters a–z, digits, '-' and '_'"
-        message = f"'{name}' should be {want}, not {_type_of(value)}"
+            want = tr("a short identifier of lowercase letters a–z, digits, '-' and '_'")
+        message = tr("'{name}' should be {expected}, not {actual}", name=name, expected=want, actual=_type_of(value))
     elif kind == "format":
-        forms = {"date": "a date written as YYYY-MM-DD, e.g. 2025-03-01", "email": "an e-mail address",
-                 "uri": "a web address"}
-        message = f"'{name}' should be {forms.get(str(error.validator_value), error.validator_value)}, " \
-                  f"not {_type_of(value)}"
+        form = _FORMATS.get(str(error.validator_value))
+        message = tr("'{name}' should be {expected}, not {actual}", name=name,
+                     expected=ui_text(form) if form else error.validator_value, actual=_type_of(value))
     elif kind == "minItems":
-        message = f"'{name}' must list at least {error.validator_value} item(s)"
+        message = tr("'{name}' must list at least {count} item(s)", name=name, count=error.validator_value)
     elif kind in ("minLength", "minProperties"):
-        message = f"'{name}' must not be empty"
+        message = tr("'{name}' must not be empty", name=name)
     elif kind == "uniqueItems":
-        message = f"'{name}' lists the same item twice"
+        message = tr("'{name}' lists the same item twice", name=name)
     elif kind in ("minimum", "maximum"):
-        message = f"'{name}' is out of range: {value} (allowed {schema.get('minimum', '')}–{schema.get('maximum', '')})"
+        message = tr("'{name}' is out of range: {value} (allowed {minimum}–{maximum})", name=name, value=value,
+                     minimum=schema.get("minimum", ""), maximum=schema.get("maximum", ""))
     else:
-        message = f"'{name}': {error.message}"
+        message = tr("'{name}': {error}", name=name, error=error.message)
     file, line, column = doc.location(path, key=key_pos)
     return Finding(file, line, column, "schema", Severity.ERROR, message,
                    path=json_path(path), article=article, hint=hint)
@@ -175,13 +187,14 @@ def _field_help(error: ValidationError, missing: str) -> str:
     if not title and isinstance(prop, dict) and "$ref" in prop:
         target = resources.schema()["$defs"].get(prop["$ref"].rsplit("/", 1)[-1], {})
         title = target.get("title")
-    return f"Add '{missing}:' ({title})." if title else f"Add '{missing}:'."
+    return tr("Add '{missing}:' ({title}).", missing=missing, title=title) if title else \
+        tr("Add '{missing}:'.", missing=missing)
 
 
 _SPECIAL_ONEOF = {
-    "text": "should be text, or a mapping with the languages fi, sv and en",
-    "retention": "needs a 'period' with its 'trigger' (e.g. 6 years from the end of the customer relationship) "
-                 "or a 'criterion' (e.g. until consent is withdrawn)",
+    "text": N_("'{name}' should be text, or a mapping with the languages fi, sv and en"),
+    "retention": N_("'{name}' needs a 'period' with its 'trigger' (e.g. 6 years from the end of the customer "
+                    "relationship) or a 'criterion' (e.g. until consent is withdrawn)"),
 }
 
 
@@ -192,7 +205,7 @@ def _leaves(error: ValidationError, doc: Document) -> Iterator[Finding]:
         name = _field(path)
         ref_name = _ref_name(error)
         if ref_name in _SPECIAL_ONEOF and (ref_name != "text" or not isinstance(error.instance, dict)):
-            message = f"'{name}' {_SPECIAL_ONEOF[ref_name]}"
+            message = ui_text(_SPECIAL_ONEOF[ref_name]).format(name=name)
             file, line, column = doc.location(path)
             yield Finding(file, line, column, "schema", Severity.ERROR, message, path=json_path(path),
                           article=_article(path))
@@ -201,7 +214,8 @@ def _leaves(error: ValidationError, doc: Document) -> Iterator[Finding]:
             options = [e.validator_value[0] for e in error.context]
             file, line, column = doc.location(path)
             yield Finding(file, line, column, "schema", Severity.ERROR,
-                          f"'{name}' needs at least one of: {', '.join(options)}", path=json_path(path),
+                          tr("'{name}' needs at least one of: {options}", name=name, options=", ".join(options)),
+                          path=json_path(path),
                           article=_article(path))
             return
         yield from _leaves(best_match(error.context), doc)

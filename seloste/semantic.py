@@ -1,5 +1,7 @@
 """Checks the schema cannot express: Y-tunnus checksums, e-mail and phone forms, postal codes, dates, and
-references between parts of the file (a retention entry naming a data category that does not exist)."""
+references between parts of the file (a retention entry naming a data category that does not exist).
+
+The messages are English gettext ids (`tr`), shown in the interface language (seloste.i18n)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
 from .findings import Finding
+from .i18n import tr
 from .loader import Document, JsonPath, walk
 
 _POSTAL_CODE_LENGTH = 5
@@ -24,8 +27,8 @@ def _check_business_id(value: str) -> str | None:
     except StdnumError:
         digits = value.replace("-", "")
         if len(digits) == 8 and digits.isdigit():
-            return f"the Y-tunnus {value} has a wrong check digit (the last number)"
-        return f"'{value}' is not a valid Y-tunnus"
+            return tr("the Y-tunnus {value} has a wrong check digit (the last number)", value=value)
+        return tr("'{value}' is not a valid Y-tunnus", value=value)
     return None
 
 
@@ -33,7 +36,7 @@ def _check_email(value: str) -> str | None:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        return f"'{value}' is not a valid e-mail address: {exc}"
+        return tr("'{value}' is not a valid e-mail address: {error}", value=value, error=exc)
     return None
 
 
@@ -41,9 +44,9 @@ def _check_phone(value: str) -> str | None:
     try:
         number = phonenumbers.parse(value, "FI")
     except phonenumbers.NumberParseException:
-        return f"'{value}' is not a phone number"
+        return tr("'{value}' is not a phone number", value=value)
     if not phonenumbers.is_valid_number(number):
-        return f"'{value}' is not a valid phone number"
+        return tr("'{value}' is not a valid phone number", value=value)
     return None
 
 
@@ -60,12 +63,13 @@ def field_checks(doc: Document) -> Iterator[Finding]:
             check, rule, article = checks[name]
             problem = check(value)
             if problem:
-                hint = "Check the number in the trade register (ytj.fi)." if rule == "business-id" else ""
+                hint = tr("Check the number in the trade register (ytj.fi).") if rule == "business-id" else ""
                 yield doc.finding(path, rule, problem, article=article, hint=hint)
         elif name == "postal_code":
             country = _parent(doc.data, path[:-1]).get("country", "FI")
             if country == "FI" and not (value.isdigit() and len(value) == _POSTAL_CODE_LENGTH):
-                yield doc.finding(path, "postal-code", f"'{value}' is not a Finnish postal code (five digits)")
+                yield doc.finding(path, "postal-code",
+                                  tr("'{value}' is not a Finnish postal code (five digits)", value=value))
 
 
 def _parent(data: Any, path: JsonPath) -> dict[str, Any]:
@@ -85,7 +89,8 @@ def date_checks(doc: Document) -> Iterator[Finding]:
         return  # the schema reports malformed dates
     if updated < drafted:
         yield doc.finding(("document", "updated"), "dates",
-                          f"'updated' ({updated.isoformat()}) is earlier than 'drafted' ({drafted.isoformat()})")
+                          tr("'updated' ({updated}) is earlier than 'drafted' ({drafted})",
+                             updated=updated.isoformat(), drafted=drafted.isoformat()))
 
 
 def _ids(items: Any) -> list[tuple[int, str]]:
@@ -100,18 +105,29 @@ def _duplicates(doc: Document, path: JsonPath, items: Any, what: str) -> Iterato
     seen: set[str] = set()
     for i, ident in _ids(items):
         if ident in seen:
-            yield doc.finding((*path, i, "id"), "duplicate-id", f"the {what} id '{ident}' is used twice")
+            message = {
+                "processor": tr("the processor id '{ident}' is used twice", ident=ident),
+                "activity": tr("the activity id '{ident}' is used twice", ident=ident),
+            }.get(what) or tr("the data category id '{ident}' is used twice", ident=ident)
+            yield doc.finding((*path, i, "id"), "duplicate-id", message)
         seen.add(ident)
 
 
-def _refs(doc: Document, path: JsonPath, refs: Any, known: set[str], what: str, where: str) -> Iterator[Finding]:
+def _refs(doc: Document, path: JsonPath, refs: Any, known: set[str], what: str) -> Iterator[Finding]:
     if not isinstance(refs, list):
         return
     for i, ref in enumerate(refs):
-        if isinstance(ref, str) and ref not in known:
-            hint = f"Known {what}s: {', '.join(sorted(known))}." if known else f"Define the {what} first."
-            yield doc.finding((*path, i), "unknown-reference",
-                              f"'{ref}' is not a {what} defined in {where}", hint=hint)
+        if not isinstance(ref, str) or ref in known:
+            continue
+        names = ", ".join(sorted(known))
+        if what == "processor":
+            message = tr("'{ref}' is not a processor defined in the top-level 'processors' list", ref=ref)
+            hint = tr("Known processors: {names}.", names=names) if known else tr("Define the processor first.")
+        else:
+            message = tr("'{ref}' is not a data category defined in this activity's 'data_categories'", ref=ref)
+            hint = tr("Known data categories: {names}.", names=names) if known else \
+                tr("Define the data category first.")
+        yield doc.finding((*path, i), "unknown-reference", message, hint=hint)
 
 
 def reference_checks(doc: Document) -> Iterator[Finding]:
@@ -130,8 +146,7 @@ def reference_checks(doc: Document) -> Iterator[Finding]:
         categories = activity.get("data_categories")
         yield from _duplicates(doc, (*base, "data_categories"), categories, "data category")
         known = {ident for _, ident in _ids(categories)}
-        yield from _refs(doc, (*base, "processors"), activity.get("processors"), known_processors,
-                         "processor", "the top-level 'processors' list")
+        yield from _refs(doc, (*base, "processors"), activity.get("processors"), known_processors, "processor")
         for field in ("retention", "sources", "recipients"):
             entries = activity.get(field)
             if not isinstance(entries, list):
@@ -139,7 +154,7 @@ def reference_checks(doc: Document) -> Iterator[Finding]:
             for e, entry in enumerate(entries):
                 if isinstance(entry, dict):
                     yield from _refs(doc, (*base, field, e, "categories"), entry.get("categories"), known,
-                                     "data category", "this activity's 'data_categories'")
+                                     "data category")
 
 
 def semantic_checks(doc: Document) -> list[Finding]:

@@ -38,6 +38,7 @@ from .rules import (
     third_party_source,
     transfer_safeguard,
     transfers_stated,
+    translation_missing,
     unlisted_processor,
     vague_retention,
 )
@@ -76,6 +77,7 @@ RULES: tuple[Rule, ...] = (
     obsolete_terms,
     document_age,
     # seloste itself
+    translation_missing,
     accept_comment,
 )
 

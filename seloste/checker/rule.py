@@ -2,7 +2,8 @@
 reporter that turns a rule's message table into findings.
 
 A rule module defines `ID`, `ARTICLE`, `SEVERITY`, `OPTIONS` (defaults, possibly empty), a `MESSAGES` table
-`{key: (message, hint)}` holding every text it shows (one place to translate), and
+`{key: (message, hint)}` holding every text it shows in English (one place to translate: `make messages` extracts
+the tables into the command line's catalogue, and the reporter shows them in the interface language), and
 `check(doc, options) -> Iterator[Finding]`. Its docstring explains the rule with a passing and a failing example.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 from ..findings import Finding, Severity
+from ..i18n import ui_text
 from ..loader import Document, JsonPath, json_path
 
 _BY_RANK = {s.rank: s for s in Severity}
@@ -69,5 +71,5 @@ class Reporter:
         message, hint = self.messages[key]
         line, column = position or doc.position(path, key=at_key)
         return Finding(doc.file, line, column, self.rule_id, shifted(self.severity, -int(minor)),
-                       message.format(**values), path=json_path(path), article=article or self.article,
-                       hint=hint.format(**values))
+                       ui_text(message).format(**values), path=json_path(path), article=article or self.article,
+                       hint=ui_text(hint).format(**values))

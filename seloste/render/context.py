@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import translate
 from ..loader import Document
-from ..text import localize
+from ..text import localize, source_language
 from . import data
 from .branding import Branding
+from .labels import TITLES
 
 KINDS = ("notice", "record")
 BASIC_RIGHTS = ("access", "rectification", "erasure", "restriction")
@@ -122,32 +124,39 @@ def retention_by_category(activity: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def summary_purposes(activities: list[dict[str, Any]], lang: str) -> list[str]:
+def summary_purposes(activities: list[dict[str, Any]], lang: str, *, fallback: bool = True,
+                     source: str | None = None) -> list[str]:
     """Every purpose once, for the summary on the first page."""
     seen: list[str] = []
     for activity in activities:
         for purpose in dicts(activity.get("purposes")):
-            text = localize(purpose.get("purpose"), lang, fallback=True)
+            text = localize(purpose.get("purpose"), lang, fallback=fallback, source=source)
             if text and text not in seen:
                 seen.append(text)
     return seen
 
 
-def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, branding: Branding) -> dict[str, Any]:
+def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, branding: Branding,
+                  fallback: bool = True) -> dict[str, Any]:
+    """What the templates see. `fallback` lets a text missing in `lang` show in another language; without it a
+    missing text raises MissingTranslation (`render_html` checks them all first)."""
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}")
     root: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     every = dicts(root.get("activities"))
     activities = [a for a in every if is_public(a)] if kind == "notice" else every
     labels = data.labels(lang)
+    source = source_language(root)
     meta: dict[str, Any] = root["document"] if isinstance(root.get("document"), dict) else {}
-    title = labels["titles"][kind]
+    title = translate(lang, TITLES[kind])
     if kind == "notice" and meta.get("title"):
-        title = localize(meta["title"], lang, fallback=True)
+        title = localize(meta["title"], lang, fallback=fallback, source=source)
     return {
         "doc": root,
         "kind": kind,
         "lang": lang,
+        "source_lang": source,
+        "fallback": fallback,
         "fragment": fragment,
         "layout": "fragment.html.j2" if fragment else "base.html.j2",
         "title": title,
@@ -161,7 +170,7 @@ def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, brandi
         "rights": rights(root, activities),
         "complaint": "complaint" in (stated_rights(root) or ["complaint"]),
         "no_automated": no_automated_anywhere(activities),
-        "summary_purposes": summary_purposes(activities, lang),
+        "summary_purposes": summary_purposes(activities, lang, fallback=fallback, source=source),
         "labels": labels,
         "authority": data.authority(lang),
         "branding": branding,

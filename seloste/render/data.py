@@ -1,4 +1,4 @@
-"""The data files shipped with the renderer: standard labels and sentences, and the supervisory authority."""
+"""The data the renderer ships: the standard labels (gettext messages, see `labels`) and the supervisory authority."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from ..i18n import Message, translate
 from ..resources import data_file
 from ..text import DEFAULT_LANGUAGE
+from .labels import LABELS, RIGHTS, TITLES
 
 
 @cache
@@ -17,17 +19,29 @@ def _load(name: str) -> dict[str, Any]:
     return loaded
 
 
-def _for_language(name: str, lang: str) -> dict[str, Any]:
-    data = _load(name)
-    section: dict[str, Any] = data.get(lang) or data[DEFAULT_LANGUAGE]
-    return section
+def _translated(table: Any, lang: str) -> Any:
+    if isinstance(table, Message | str):
+        return translate(lang, table)
+    return {key: _translated(value, lang) for key, value in table.items()}
 
 
+@cache
 def labels(lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """Labels and standard sentences in `lang` (Finnish where the language has none yet)."""
-    return _for_language("labels.yaml", lang)
+    """Every label group (and `titles` and `rights`) translated into `lang`: {group: {key: text}}."""
+    result: dict[str, Any] = _translated(LABELS, lang)
+    result["titles"] = _translated(TITLES, lang)
+    result["rights"] = _translated(RIGHTS, lang)
+    return result
+
+
+def label(lang: str, group: str, key: str) -> str | None:
+    """The label of `key` in `group`, translated into `lang`; None when there is none."""
+    message = LABELS.get(group, {}).get(key)
+    return translate(lang, message) if message is not None else None
 
 
 def authority(lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """Name and contact details of the Finnish supervisory authority in `lang`."""
-    return _for_language("authority.yaml", lang)
+    """Name and contact details of the Finnish supervisory authority in `lang` (seloste/data/authority.yaml)."""
+    data = _load("authority.yaml")
+    section: dict[str, str] = data.get(lang) or data[DEFAULT_LANGUAGE]
+    return section

@@ -5,6 +5,11 @@ reachable as `seloste/<name>`, so an override can extend the template it replace
 
     {% extends "seloste/notice.html.j2" %}
     {% block summary %}…{% endblock %}
+
+Standard texts are gettext messages (Jinja's i18n extension: `{% trans %}…{% endtrans %}` and `_()`), translated
+into the language of the document being rendered: the gettext callables read `lang` from the template context,
+so one Environment serves every language. `{% trans %}` blocks are trimmed (line breaks and the whitespace around
+them become one space), as the extraction in babel.cfg assumes.
 """
 
 from __future__ import annotations
@@ -19,12 +24,15 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    pass_context,
     pass_environment,
 )
+from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .. import i18n
 from ..resources import templates_dir
-from .filters import FILTERS
+from .filters import FILTERS, context_language
 
 PACKAGED_PREFIX = "seloste"
 
@@ -36,6 +44,26 @@ def asset(env: Environment, name: str) -> Markup:
     assert loader is not None
     source, _, _ = loader.get_source(env, name)
     return Markup(source)
+
+
+@pass_context
+def _gettext(ctx: Context, message: str) -> str:
+    return i18n.gettext(context_language(ctx), message)
+
+
+@pass_context
+def _ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+    return i18n.ngettext(context_language(ctx), singular, plural, n)
+
+
+@pass_context
+def _pgettext(ctx: Context, context: str, message: str) -> str:
+    return i18n.pgettext(context_language(ctx), context, message)
+
+
+@pass_context
+def _npgettext(ctx: Context, context: str, singular: str, plural: str, n: int) -> str:
+    return i18n.translations(context_language(ctx)).npgettext(context, singular, plural, n)
 
 
 @lru_cache(maxsize=16)
@@ -54,7 +82,11 @@ def environment(override: str | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext)
     env.filters.update(FILTERS)
     env.globals["asset"] = asset
     return env

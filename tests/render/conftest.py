@@ -14,4 +14,4 @@ from .util import EXAMPLES
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     out = tmp_path_factory.mktemp("out")
-    return out, build_paths([EXAMPLES], out)
+    return out, build_paths([EXAMPLES], out, languages=["fi"])  # Swedish and English: tests/i18n

@@ -30,15 +30,21 @@ def files(folder: Path) -> list[str]:
                   if p.is_file() and len(p.relative_to(folder).parts) > 1)
 
 
+def in_languages(*names: str) -> list[str]:
+    """`names` (with LANG for the language) in each of the examples' languages fi, sv and en, sorted."""
+    return sorted(name.replace("LANG", lang) for name in names for lang in ("fi", "sv", "en"))
+
+
 def test_only_and_format_narrow_the_output(tmp_path: Path) -> None:
     code, output = run(str(AURORA), "-o", str(tmp_path / "a"), "--format", "html")
     assert code == 0, output
-    assert files(tmp_path / "a") == ["ihoklinikka-aurora/notice.fi.fragment.html", "ihoklinikka-aurora/notice.fi.html",
-                                     "ihoklinikka-aurora/record.fi.html"]
+    assert files(tmp_path / "a") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.html",
+                                                 "ihoklinikka-aurora/notice.LANG.html",
+                                                 "ihoklinikka-aurora/record.LANG.html")
     code, output = run(str(AURORA), "-o", str(tmp_path / "b"), "--only", "record", "--format", "html")
     assert code == 0, output
-    assert files(tmp_path / "b") == ["ihoklinikka-aurora/record.fi.html"]
-    code, output = run(str(AURORA), "-o", str(tmp_path / "c"), "--only", "notice", "--format", "pdf")
+    assert files(tmp_path / "b") == in_languages("ihoklinikka-aurora/record.LANG.html")
+    code, output = run(str(AURORA), "-o", str(tmp_path / "c"), "--only", "notice", "--format", "pdf", "--lang", "fi")
     assert code == 0, output
     assert files(tmp_path / "c") == ["ihoklinikka-aurora/notice.fi.pdf"]
 
@@ -53,8 +59,9 @@ def test_invalid_input_writes_nothing_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert "bad.yaml:" in output and "[business-id]" in output
     assert "bad.yaml: not built" in output
-    assert files(tmp_path / "out") == ["ihoklinikka-aurora/notice.fi.fragment.html",
-                                       "ihoklinikka-aurora/notice.fi.html", "ihoklinikka-aurora/record.fi.html"]
+    assert files(tmp_path / "out") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.html",
+                                                   "ihoklinikka-aurora/notice.LANG.html",
+                                                   "ihoklinikka-aurora/record.LANG.html")
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -131,7 +138,7 @@ def test_output_folder_is_a_safe_slug(tmp_path: Path) -> None:
     (tmp_path / "Hieroja Ähtäri.yaml").write_text(text, "utf-8")
     result = build_paths([tmp_path / "Hieroja Ähtäri.yaml"], tmp_path / "out", fmt="html", only="record")
     assert result.ok
-    assert files(tmp_path / "out") == ["hieroja-ahtari/record.fi.html"]
+    assert files(tmp_path / "out") == in_languages("hieroja-ahtari/record.LANG.html")
 
 
 def test_two_files_with_one_id_do_not_overwrite(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def _systems(options: Options) -> list[dict[str, Any]]:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     listed = [" ".join([*texts(p.get("name")), *texts(p.get("service")), *texts(p.get("id"))])
               for _, p in processors(doc)]
-    kinds = {p.get("kind") for _, p in processors(doc)}
+    kinds = {p["kind"] for _, p in processors(doc) if isinstance(p.get("kind"), str)}
     systems = [s for s in _systems(options) if not any(pattern(s["pattern"]).search(n) for n in listed)]
     generics = [g for g in fact("generic_systems") if not kinds & set(g["kinds"])]
     named = alternatives(tuple(s["pattern"] for s in systems)) if systems else None

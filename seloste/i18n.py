@@ -1,0 +1,186 @@
+"""Translations of seloste's own texts: the documents' standard sentences and labels, and the command line's
+messages.
+
+Two gettext domains. `seloste`: the documents' texts, catalogues `seloste/locale/<lang>/LC_MESSAGES/seloste.po`
+in fi, sv and en. `seloste_cli`: the messages and findings the command line prints (validation, the checker's
+rules, the build's translation errors), in English with a Finnish catalogue (`fi/LC_MESSAGES/seloste_cli.po`);
+the language is the one `--ui-lang` or the locale chose (`ui_language()`), English by default. The message ids
+of both are English.
+They are plain `.po` files in the repository and in the wheel: on first use each is read with Babel's `read_po`,
+compiled in memory with `write_mo` and cached, so no compiled `.mo` file is ever committed or installed.
+Fuzzy entries are left out, as `msgfmt` would; an entry a catalogue lacks shows its English id.
+
+Mark a string for extraction where it is defined with `N_` (`NC_` with a context, `NP_` with a plural form) and
+translate it where it is shown with `gettext`, `pgettext` or `ngettext`. Never call those three with a literal
+in Python: extraction looks only for the markers there (and for `_`, `gettext`, `ngettext`, `pgettext` in the
+templates). `make messages` extracts every marked string
+from the templates and the Python sources and updates the catalogues (see tools/messages.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext as _gettext
+import io
+import os
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar, Token
+from dataclasses import dataclass
+from functools import cache
+from typing import IO, Any
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from .resources import data_dir
+
+DOMAIN = "seloste"
+UI_DOMAIN = "seloste_cli"
+#: Set by the command line for the run (`--ui-lang`); read by worker processes from the environment.
+UI_ENV = "SELOSTE_UI_LANG"
+#: The languages seloste has catalogues for: the documents' languages.
+CATALOGUE_LANGUAGES = ("fi", "sv", "en")
+#: The languages of the command line's messages and findings.
+UI_LANGUAGES = ("fi", "en")
+#: The locale Babel formats dates, numbers, lists and country names in, per document language. Finland-Swedish
+#: and British English: the forms used in Finland and in the EU's English texts.
+BABEL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message id with its context (msgctxt), as `NC_` marks it."""
+
+    context: str
+    id: str
+
+
+def N_(message: str) -> str:
+    """Marks `message` for extraction; translated later, where it is shown."""
+    return message
+
+
+def NC_(context: str, message: str) -> Message:
+    """Marks `message` with its context for extraction; translate it with `pgettext(lang, context, message)`."""
+    return Message(context, message)
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural form for extraction; translate it with `ngettext(lang, singular, plural, n)`."""
+    return singular, plural
+
+
+def po_path(lang: str) -> str:
+    return f"{lang}/LC_MESSAGES/{DOMAIN}.po"
+
+
+def catalogue_text(lang: str, domain: str = DOMAIN) -> bytes:
+    """The bytes of the `.po` file of `lang` in `domain`."""
+    return (data_dir("locale") / lang / "LC_MESSAGES" / f"{domain}.po").read_bytes()
+
+
+def _compile(lang: str, domain: str) -> _gettext.GNUTranslations:
+    catalog = read_po(io.BytesIO(catalogue_text(lang, domain)), locale=lang, domain=domain)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return _gettext.GNUTranslations(compiled)
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The compiled documents' catalogue of `lang`; for a language without one, the English ids themselves."""
+    if lang not in CATALOGUE_LANGUAGES:
+        return _gettext.NullTranslations()
+    return _compile(lang, DOMAIN)
+
+
+@cache
+def ui_translations(lang: str) -> _gettext.NullTranslations:
+    """The compiled command-line catalogue of `lang`; English (the ids) for any other language."""
+    if lang == "en" or lang not in UI_LANGUAGES:
+        return _gettext.NullTranslations()
+    return _compile(lang, UI_DOMAIN)
+
+
+def gettext(lang: str, message: str) -> str:
+    return translations(lang).gettext(message)
+
+
+def ngettext(lang: str, singular: str, plural: str, n: int) -> str:
+    return translations(lang).ngettext(singular, plural, n)
+
+
+def pgettext(lang: str, context: str, message: str) -> str:
+    return translations(lang).pgettext(context, message)
+
+
+def translate(lang: str, message: str | Message) -> str:
+    """A marked message (`N_` or `NC_`) in `lang`."""
+    if isinstance(message, Message):
+        return pgettext(lang, message.context, message.id)
+    return gettext(lang, message)
+
+
+def babel_locale(lang: str) -> str:
+    return BABEL_LOCALES.get(lang, lang)
+
+
+_ui_language: ContextVar[str | None] = ContextVar("seloste_ui_language", default=None)
+
+
+def locale_ui_language(environ: Mapping[str, str] | None = None) -> str:
+    """The command line's language from the locale: the first of LC_ALL, LC_MESSAGES and LANG that is set decides;
+    Finnish when it starts with "fi", else English."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "fi" if value.lower().startswith("fi") else "en"
+    return "en"
+
+
+def ui_language() -> str:
+    """The language of messages and findings now: as set for this run, else SELOSTE_UI_LANG, else English.
+    (The library does not read the locale; the command line does, and sets the language for its run.)"""
+    lang = _ui_language.get() or os.environ.get(UI_ENV)
+    return lang if lang in UI_LANGUAGES else "en"
+
+
+def set_ui_language(lang: str) -> Token[str | None]:
+    """Messages and findings in `lang` from now on (in this context); `reset_ui_language(token)` undoes it."""
+    if lang not in UI_LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}; expected one of {', '.join(UI_LANGUAGES)}")
+    return _ui_language.set(lang)
+
+
+def reset_ui_language(token: Token[str | None]) -> None:
+    _ui_language.reset(token)
+
+
+def tr(message: str, /, **values: Any) -> str:
+    """A command-line message in the interface language, its `{placeholders}` filled in. The message is the
+    English id (extracted from calls of `tr`); literal braces are written doubled."""
+    return ui_translations(ui_language()).gettext(message).format(**values)
+
+
+def ui_text(message: str) -> str:
+    """A marked message (an entry of a rule's MESSAGES table) in the interface language, not yet formatted."""
+    return ui_translations(ui_language()).gettext(message) if message else message
+
+
+def extract_messages_tables(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+                            options: Mapping[str, Any]) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extraction method for the checker's rule modules: every string in a module-level `MESSAGES` table
+    (`{key: (message, hint)}`). Named in babel-cli.cfg; not used at run time."""
+    tree = ast.parse(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict)):
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if not any(isinstance(t, ast.Name) and t.id == "MESSAGES" for t in targets):
+            continue
+        for value in node.value.values:
+            for item in value.elts if isinstance(value, ast.Tuple) else [value]:
+                if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value:
+                    yield item.lineno, "", item.value, []

@@ -1,0 +1,156 @@
+"""`seloste preview FILE`: a local web page that shows the notice while the YAML is being edited.
+
+The server listens on 127.0.0.1 only (stdlib `http.server`, one thread per request). A page is rendered from the
+file as it is when asked for; `/version` answers the file's modification stamp, and a small script in preview
+pages asks for it every second and reloads the page when it changes. A file that does not validate shows its
+findings instead of the notice, so an owner sees what to fix without leaving the browser.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import webbrowser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import click
+
+from .findings import Finding, has_errors
+from .validate import validate_file
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+KINDS = ("notice", "record")
+RELOAD = """<script>(function () {{
+  var seen = "{version}";
+  setInterval(function () {{
+    fetch("/version", {{cache: "no-store"}}).then(function (r) {{ return r.text(); }})
+      .then(function (v) {{ if (v !== seen) {{ location.reload(); }} }}).catch(function () {{}});
+  }}, 1000);
+}})();</script>"""
+PAGE = """<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
+pre{{white-space:pre-wrap;background:#f6f6f6;padding:1rem}} .hint{{color:#555}}</style></head>
+<body><h1>{title}</h1>{body}</body></html>"""
+
+
+def version_of(path: Path) -> str:
+    """The file's modification stamp, or "missing"; a change means the page is out of date."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return "missing"
+    return f"{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def findings_page(path: Path, findings: list[Finding]) -> str:
+    lines = []
+    for finding in findings:
+        lines.append(html.escape(finding.format()))
+        if finding.hint:
+            lines.append(f'<span class="hint">    {html.escape(finding.hint)}</span>')
+    body = (f"<p>Tiedostossa {html.escape(str(path))} on virheitä; korjaa ne, niin seloste näkyy tässä. "
+            f"Sivu päivittyy, kun tallennat tiedoston.</p><pre>{chr(10).join(lines)}</pre>")
+    return PAGE.format(title="seloste: tiedostossa on virheitä", body=body)
+
+
+def render_page(path: Path, kind: str = "notice", lang: str = "fi") -> str:
+    """The preview page for `path`: the rendered document, or the findings that prevent it. Never raises."""
+    try:
+        result = validate_file(path)
+        if result.document is None or has_errors(result.findings):
+            return findings_page(path, result.findings)
+        from .render import render_html  # imported here: the renderer loads Jinja and the templates
+
+        return render_html(result.document, kind, lang)  # type: ignore[arg-type]
+    except Exception as exc:  # a broken file must show, not stop the server
+        body = f"<pre>{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</pre>"
+        return PAGE.format(title="seloste: esikatselu ei onnistunut", body=body)
+
+
+def with_reload(page: str, version: str) -> str:
+    script = RELOAD.format(version=html.escape(version))
+    index = page.lower().rfind("</body>")
+    return page + script if index < 0 else page[:index] + script + page[index:]
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """Serves `/` (the notice), `/record`, and `/version` for one controller file."""
+
+    daemon_threads = True
+
+    def __init__(self, path: Path, port: int = DEFAULT_PORT, lang: str = "fi") -> None:
+        self.source, self.lang = path, lang
+        super().__init__((HOST, port), _Handler)
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.server_address[1]}/"
+
+    def start(self) -> threading.Thread:
+        """Serve in a background thread (for tests and embedding); stop with `shutdown()` and `server_close()`."""
+        thread = threading.Thread(target=self.serve_forever, name="seloste-preview", daemon=True)
+        thread.start()
+        return thread
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path == "/version":
+            self._send(version_of(self.server.source), "text/plain; charset=utf-8")
+            return
+        kinds = {"/": "notice", "/notice": "notice", "/record": "record"}
+        kind = kinds.get(url.path) or parse_qs(url.query).get("kind", [""])[0]
+        if kind not in KINDS:
+            self._send("not found", "text/plain; charset=utf-8", status=404)
+            return
+        version = version_of(self.server.source)
+        page = render_page(self.server.source, kind, self.server.lang)
+        self._send(with_reload(page, version), "text/html; charset=utf-8")
+
+    def _send(self, text: str, content_type: str, status: int = 200) -> None:
+        data = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the library never prints."""
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True,
+              help="Language of the document.")
+def preview(file: Path, port: int, no_open: bool, lang: str) -> None:
+    """Show the privacy notice of FILE in the browser, updated every time the file is saved.
+
+    The page is served on this computer only (127.0.0.1). /record shows the record of processing activities.
+    Stop with Ctrl+C.
+    """
+    try:
+        server = PreviewServer(file, port, lang)
+    except OSError as exc:
+        raise click.UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"Esikatselu: {server.url}  (seloste käsittelytoimista: {server.url}record)", err=True)
+    click.echo("Sivu päivittyy, kun tallennat tiedoston. Lopeta painamalla Ctrl+C.", err=True)
+    if not no_open:
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Esikatselu lopetettiin.", err=True)
+    finally:
+        server.server_close()

@@ -1,0 +1,131 @@
+"""`seloste init`: interactive, from an answers file and from flags; never overwrites without asking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from seloste.cli import cli
+from seloste.loader import loads
+from seloste.presets import presets
+
+from .util import ANSWERS_YAML, BEAUTY_SALON_INPUT, errors, findings_for
+
+FLAGS = ["--no-input", "--preset", "hieroja", "--name", "Tmi Testi", "--business-id", "0245974-7",
+         "--street", "Tie 2", "--postal-code", "33100", "--city", "Tampere", "--email", "x@example.fi",
+         "--booking", "ajas", "--marketing", "email,sms", "--records", "electronic", "--kanta"]
+
+
+@pytest.fixture(autouse=True)
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test runs in its own empty folder, as a new user would."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def invoke(args: list[str], input: str | None = None) -> tuple[int, str, str]:
+    """Exit code, printed text and the written file's text (empty when none)."""
+    result = CliRunner().invoke(cli, args, input=input)
+    written = Path(args[args.index("-o") + 1] if "-o" in args else "seloste.yaml")
+    text = written.read_text(encoding="utf-8") if written.exists() else ""
+    return result.exit_code, result.output, text
+
+
+def assert_beauty_salon(text: str) -> None:
+    assert errors(findings_for(text)) == []
+    data = loads(text, "seloste.yaml").data
+    assert data["controller"]["name"] == "Kauneushoitola Esimerkki"
+    assert data["processors"] == [{"id": "timma", "dpa": True}]
+    assert data["direct_marketing"]["channels"] == ["sms"]
+    health = [c for a in data["activities"] for c in a["data_categories"] if c.get("special") == "health"]
+    assert health and health[0]["condition"] == "explicit_consent"
+
+
+def test_answers_file_writes_a_clean_beauty_salon(here: Path) -> None:
+    (here / "answers.yaml").write_text(ANSWERS_YAML, encoding="utf-8")
+    code, _, text = invoke(["init", "--answers", "answers.yaml"])
+    assert code == 0
+    assert_beauty_salon(text)
+    assert "# TARKISTA:" in text
+
+
+def test_interactive_questionnaire_writes_the_same_salon() -> None:
+    code, output, text = invoke(["init"], BEAUTY_SALON_INPUT)
+    assert code == 0, output
+    assert_beauty_salon(text)
+
+
+def test_wrong_business_id_is_asked_again() -> None:
+    code, output, _ = invoke(["init"], BEAUTY_SALON_INPUT)
+    assert code == 0
+    assert "tarkistenumero" in output
+    assert output.count("Y-tunnus:") == 2
+
+
+def test_english_questions() -> None:
+    keys = (BEAUTY_SALON_INPUT.replace("tekstiviesti", "sms").replace("\nk\n", "\ny\n")
+            .replace("sähköinen", "electronic"))
+    code, output, text = invoke(["init", "--lang", "en"], keys)
+    assert code == 0, output
+    assert "Business ID" in output
+    assert_beauty_salon(text)
+
+
+def test_preset_flag_skips_the_business_type_question() -> None:
+    code, output, text = invoke(["init", "--preset", "kauneushoitola"], BEAUTY_SALON_INPUT.split("\n", 1)[1])
+    assert code == 0, output
+    assert "Millaista toimintaa" not in output
+    assert_beauty_salon(text)
+
+
+def test_flags_run_without_questions() -> None:
+    code, output, text = invoke(["init", *FLAGS])
+    assert code == 0, output
+    assert loads(text, "x.yaml").data["health_care"]["kanta"] is True
+    assert errors(findings_for(text)) == []
+
+
+def test_missing_answer_stops_a_non_interactive_run(here: Path) -> None:
+    code, output, _ = invoke(["init", "--no-input", "--preset", "hieroja"])
+    assert code == 2
+    assert "--name" in output
+    assert not (here / "seloste.yaml").exists()
+
+
+def test_does_not_overwrite_without_force(here: Path) -> None:
+    (here / "answers.yaml").write_text(ANSWERS_YAML, encoding="utf-8")
+    target = here / "seloste.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    code, output, _ = invoke(["init", "--answers", "answers.yaml"])
+    assert code == 2 and "--force" in output
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    code, _, _ = invoke(["init"], "n\n")
+    assert code == 2
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    code, _, text = invoke(["init", "--answers", "answers.yaml", "--force"])
+    assert code == 0
+    assert text.startswith("# Tietosuojaseloste")
+
+
+def test_interactive_overwrite_when_confirmed(here: Path) -> None:
+    (here / "seloste.yaml").write_text("mine\n", encoding="utf-8")
+    code, output, text = invoke(["init"], "k\n" + BEAUTY_SALON_INPUT)
+    assert code == 0, output
+    assert_beauty_salon(text)
+
+
+def test_list_presets_prints_key_tab_name() -> None:
+    code, output, _ = invoke(["init", "--list-presets"])
+    assert code == 0
+    lines = output.splitlines()
+    assert [line.split("\t")[0] for line in lines] == list(presets())
+    assert "kauneushoitola\tKauneushoitola" in lines
+
+
+@pytest.mark.parametrize("value", ["nope", "kauneus"])
+def test_unknown_preset_is_a_usage_error(value: str) -> None:
+    code, _, text = invoke(["init", "--preset", value, "--no-input"])
+    assert code == 2
+    assert text == ""
