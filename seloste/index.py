@@ -17,15 +17,17 @@ from .manifest import Entry
 _DOCUMENT = re.compile(r"^(?P<kind>notice|record)\.(?P<lang>[a-z]{2})(?P<fragment>\.fragment)?\.(?P<fmt>html|pdf)$")
 
 
-def _links(entry: Entry) -> list[dict[str, str]]:
-    links = []
+def _links(entry: Entry) -> list[dict[str, Any]]:
+    """The documents grouped: [{kind, languages: [{lang, html, pdf}]}], notice first, languages fi, sv, en."""
+    found: dict[str, dict[str, dict[str, str]]] = {}
     for name in entry.documents:
         match = _DOCUMENT.match(name)
         if match and not match["fragment"] and entry.slug:
-            links.append({"href": f"{entry.slug}/{name}", "kind": match["kind"], "lang": match["lang"],
-                          "format": match["fmt"]})
-    order = {"notice": 0, "record": 1, "fi": 0, "sv": 1, "en": 2, "html": 0, "pdf": 1}
-    return sorted(links, key=lambda d: (order[d["kind"]], order.get(d["lang"], 9), order[d["format"]]))
+            found.setdefault(match["kind"], {}).setdefault(match["lang"], {})[match["fmt"]] = f"{entry.slug}/{name}"
+    order = {"fi": 0, "sv": 1, "en": 2}
+    return [{"kind": kind, "languages": [{"lang": lang, **found[kind][lang]}
+                                         for lang in sorted(found[kind], key=lambda code: order.get(code, 9))]}
+            for kind in ("notice", "record") if kind in found]
 
 
 def rows(out_dir: Path) -> list[dict[str, Any]]:

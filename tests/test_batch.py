@@ -182,3 +182,14 @@ def test_interrupt_keeps_finished_documents_and_leaves_no_partial_file(tmp_path:
         assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
     manifest = json.loads((out / ".seloste-manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["entries"]) == len(pdfs)
+
+
+def test_index_links_every_language(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = run(str(ROOT / "examples" / "ihoklinikka-aurora.yaml"), "-o", str(out), "--format", "html",
+                       "--lang", "fi,sv,en", "-j", "1")
+    assert code == 0, output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for lang in ("fi", "sv", "en"):
+        for kind in ("notice", "record"):
+            assert f'href="ihoklinikka-aurora/{kind}.{lang}.html" hreflang="{lang}"' in index
