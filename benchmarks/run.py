@@ -6,7 +6,7 @@ one run on this machine:
 - seloste's time per PDF against bare WeasyPrint rendering the same HTML in the same run (the overhead ratio);
 - a no-change rebuild of N controllers, and a rebuild after touching one (whole command, process start included);
 - `seloste check` throughput;
-- peak memory of one worker after building few and many controllers (whether it grows with N).
+- peak memory of a worker in a -j 2 build of few and of many controllers (whether it grows with N).
 Targets (2 cores): overhead ≤ 1.10×, -j 2 ≥ 1.8× -j 1, no-change rebuild of 500 < 2 s, memory flat in N.
 """
 
@@ -44,34 +44,35 @@ def count(out: Path, suffix: str) -> int:
     return sum(1 for p in out.rglob(f"*{suffix}") if not p.name.endswith(".fragment.html"))
 
 
-BARE = """
-import sys, time, pathlib, gc
-from weasyprint import HTML
-from seloste.render import pdf_stylesheet
-from weasyprint import CSS
-files = sorted(pathlib.Path(sys.argv[1]).rglob("notice.fi.html"))
+OVERHEAD = """
+import gc, sys, time, pathlib
+from weasyprint import CSS, HTML
+from seloste.batch import BatchOptions, build_one
+from seloste.render import pdf_stylesheet, render_html
+from seloste.validate import validate_file
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.yaml"))
+options = BatchOptions(only="notice", fmt="pdf", languages=("fi",))
+pages = [render_html(validate_file(f).document, "notice", "fi") for f in files]
 css = [CSS(string=pdf_stylesheet())]
-for f in files[:2]:
-    HTML(string=f.read_text(), base_url=str(f.parent)).write_pdf()
+for f, page in zip(files[:2], pages):  # warm both paths
+    build_one(str(f), options)
+    HTML(string=page, base_url=str(f.parent)).write_pdf()
 gc.collect()
-t = time.perf_counter()
-for f in files:
-    HTML(string=f.read_text(), base_url=str(f.parent)).write_pdf()
-bare = (time.perf_counter() - t) / len(files)
-t = time.perf_counter()
-for f in files:
-    HTML(string=f.read_text(), base_url=str(f.parent)).write_pdf(pdf_variant="pdf/ua-1", stylesheets=css)
-same = (time.perf_counter() - t) / len(files)
-print(bare, same)
+seloste = bare = same = 0.0
+for f, page in zip(files, pages):  # interleaved, so drift in the machine's speed hits all three alike
+    t = time.perf_counter(); assert build_one(str(f), options).status == "built"; seloste += time.perf_counter() - t
+    t = time.perf_counter(); HTML(string=page, base_url=str(f.parent)).write_pdf(); bare += time.perf_counter() - t
+    t = time.perf_counter()
+    HTML(string=page, base_url=str(f.parent)).write_pdf(pdf_variant="pdf/ua-1", stylesheets=css)
+    same += time.perf_counter() - t
+print(seloste / len(files), bare / len(files), same / len(files))
 """
 
 WORKER_MEMORY = """
-import sys, resource, pathlib
-from seloste.batch import BatchOptions, build_one
-options = BatchOptions(only="notice", fmt="pdf")
-for f in sorted(pathlib.Path(sys.argv[1]).glob("*.yaml"))[: int(sys.argv[2])]:
-    assert build_one(str(f), options).status == "built"
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+import resource, subprocess, sys
+subprocess.run([sys.executable, "-m", "seloste", "build", sys.argv[1], "-o", sys.argv[2], "--quiet", "-j", "2",
+                "--only", "notice", "--format", "pdf", "--lang", "fi"], check=True, capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)  # the largest process: a worker
 """
 
 
@@ -80,6 +81,7 @@ def main() -> None:
     parser.add_argument("--pdf", type=int, default=20, help="controllers for the PDF runs (default 20)")
     parser.add_argument("--html", type=int, default=100, help="controllers for the HTML runs (default 100)")
     parser.add_argument("--rebuild", type=int, default=500, help="controllers for the rebuild runs (default 500)")
+    parser.add_argument("--memory", type=int, default=120, help="controllers for the memory runs (default 120)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
     figures: dict[str, float] = {}
@@ -103,13 +105,11 @@ def main() -> None:
         figures["pdf_speedup_j2"] = figures["pdf_docs_per_s_j2"] / figures["pdf_docs_per_s_j1"]
         figures["html_speedup_j2"] = figures["html_docs_per_s_j2"] / figures["html_docs_per_s_j1"]
 
-        # seloste per notice PDF (in-process, warm) against bare WeasyPrint on the same HTML, same run
-        out = work / "notices"
-        build(pdf_clients, out, "--only", "notice", "-j", "1")
-        seloste_per_pdf = build(pdf_clients, work / "notices2", "--only", "notice", "--format", "pdf", "-j", "1")
-        seloste_per_pdf /= args.pdf
-        bare, same = map(float, subprocess.run([sys.executable, "-c", BARE, str(out)], cwd=ROOT, check=True,
-                                               capture_output=True, text=True).stdout.split())
+        # seloste per notice PDF (validate, check, render, PDF) against bare WeasyPrint on the same HTML,
+        # interleaved in one warm process
+        seloste_per_pdf, bare, same = map(float, subprocess.run(
+            [sys.executable, "-c", OVERHEAD, str(pdf_clients)], cwd=ROOT, check=True, capture_output=True,
+            text=True).stdout.split())
         figures["seloste_s_per_notice_pdf"] = seloste_per_pdf
         figures["bare_weasyprint_s_per_pdf"] = bare
         figures["bare_weasyprint_same_options_s_per_pdf"] = same
@@ -129,10 +129,12 @@ def main() -> None:
         subprocess.run([*SELOSTE, "check", str(many)], cwd=ROOT, capture_output=True, check=False)
         figures["check_files_per_s"] = args.rebuild / (time.perf_counter() - started)
 
-        for n in (5, args.pdf):
-            rss = subprocess.run([sys.executable, "-c", WORKER_MEMORY, str(pdf_clients), str(n)], cwd=ROOT,
-                                 check=True, capture_output=True, text=True).stdout.strip()
-            figures[f"worker_peak_mib_after_{n}"] = float(rss)
+        for n in (args.memory // 6, args.memory):
+            few = work / f"memory-{n}"
+            generate(n, few)
+            rss = subprocess.run([sys.executable, "-c", WORKER_MEMORY, str(few), str(work / f"memory-out-{n}")],
+                                 cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+            figures[f"worker_peak_mib_{n}_controllers"] = float(rss)
     figures["benchmark_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     width = max(map(len, figures))
     for name, value in figures.items():

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import site
+import subprocess
+import sys
+import venv
 from pathlib import Path
 
 import pytest
@@ -24,3 +28,25 @@ def examples_dir() -> Path:
 
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(virtual environment, wheel): the built wheel installed into a fresh environment, once per run.
+
+    The dependencies come from the test environment's site-packages, added at the end of sys.path after the
+    fresh environment's own, so the wheel's seloste is the one imported, never the checkout.
+    """
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(work / "dist"), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = (work / "dist").glob("seloste-*.whl")
+    env = work / "venv"
+    venv.create(env, with_pip=False)
+    python = env / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
+                    str(wheel)], check=True, capture_output=True)
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    Path(purelib, "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    return env, wheel

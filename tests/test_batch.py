@@ -160,7 +160,8 @@ def test_progress_lines_when_not_a_terminal(clients: Path, tmp_path: Path) -> No
     assert "12 controller(s): 12 built" in output
 
 
-def test_interrupt_keeps_finished_documents_and_leaves_no_partial_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupt_keeps_finished_documents_and_leaves_no_partial_file(tmp_path: Path, signum: int) -> None:
     clients = tmp_path / "clients"
     generate(30, clients)
     out = tmp_path / "out"
@@ -170,7 +171,7 @@ def test_interrupt_keeps_finished_documents_and_leaves_no_partial_file(tmp_path:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*/notice.fi.pdf"))) < 2:
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "interrupted" in err

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import site
 import subprocess
-import sys
-import venv
 import zipfile
 from pathlib import Path
 
@@ -14,28 +11,13 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(work / "dist"), str(ROOT)], check=True, capture_output=True)
-    (wheel,) = (work / "dist").glob("seloste-*.whl")
-    env = work / "venv"
-    venv.create(env, with_pip=False)
-    python = env / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
-                    str(wheel)], check=True, capture_output=True)
-    # The dependencies come from the test environment's site-packages (added at the end of sys.path, after
-    # the fresh environment's own, so the wheel's seloste is the one imported, not the checkout).
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
-    Path(purelib, "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    return env
+@pytest.fixture
+def installed(installed_wheel: tuple[Path, Path]) -> Path:
+    return installed_wheel[0]
 
 
-def test_wheel_contains_schema_and_templates(installed: Path) -> None:
-    (wheel,) = (installed.parent / "dist").glob("seloste-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
+def test_wheel_contains_schema_and_templates(installed_wheel: tuple[Path, Path]) -> None:
+    names = zipfile.ZipFile(installed_wheel[1]).namelist()
     assert "seloste/schemas/controller.schema.json" in names
     assert any(name.startswith("seloste/templates/") for name in names)
 
@@ -56,3 +38,16 @@ def test_installed_wheel_validates_every_example(installed: Path, tmp_path: Path
     schema = subprocess.run([str(installed / "bin" / "seloste"), "schema"], capture_output=True, text=True,
                             cwd=tmp_path, check=True).stdout
     assert schema == (ROOT / "schemas" / "controller.schema.json").read_text(encoding="utf-8")
+
+
+def test_installed_wheel_builds_and_checks(installed: Path, tmp_path: Path) -> None:
+    seloste = str(installed / "bin" / "seloste")
+    example = str(EXAMPLES / "ihoklinikka-aurora.yaml")
+    done = subprocess.run([seloste, "build", example, "-o", str(tmp_path / "out"), "--lang", "fi", "-j", "1"],
+                          capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    names = sorted(p.name for p in (tmp_path / "out" / "ihoklinikka-aurora").iterdir())
+    assert names == ["notice.fi.fragment.html", "notice.fi.html", "notice.fi.pdf", "record.fi.html",
+                     "record.fi.pdf"]
+    assert subprocess.run([seloste, "check", example], capture_output=True, cwd=tmp_path,
+                          check=False).returncode == 0

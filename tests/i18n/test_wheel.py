@@ -3,25 +3,18 @@ English documents from them."""
 
 from __future__ import annotations
 
-import site
 import subprocess
-import sys
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from .util import EXAMPLES, ROOT
+from .util import EXAMPLES
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("i18n-wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(work / "dist"), str(ROOT)], check=True, capture_output=True)
-    (built,) = (work / "dist").glob("seloste-*.whl")
-    return built
+@pytest.fixture
+def wheel(installed_wheel: tuple[Path, Path]) -> Path:
+    return installed_wheel[1]
 
 
 def test_wheel_carries_the_catalogues(wheel: Path) -> None:
@@ -32,15 +25,8 @@ def test_wheel_carries_the_catalogues(wheel: Path) -> None:
     assert "seloste/data/labels.yaml" not in names
 
 
-def test_a_fresh_install_renders_every_language(wheel: Path, tmp_path: Path) -> None:
-    env = tmp_path / "venv"
-    venv.create(env, with_pip=False)
-    python = env / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True)
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
-    Path(purelib, "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+def test_a_fresh_install_renders_every_language(installed_wheel: tuple[Path, Path], tmp_path: Path) -> None:
+    python = installed_wheel[0] / "bin" / "python"
     script = (
         "import sys, seloste\n"
         "from pathlib import Path\n"
