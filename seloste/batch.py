@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -29,8 +28,9 @@ from .manifest import Entry
 from .render import RenderError
 from .validate import find_files, validate_file
 
-#: A worker is replaced after this many controllers: WeasyPrint's memory grows by about 0.2 MiB per document,
-#: so recycling keeps a worker's memory flat however large the batch (a new worker costs about a second).
+#: Workers are replaced after this many controllers each: WeasyPrint's memory grows by about 0.2 MiB per
+#: document, so recycling keeps a worker's memory flat however large the batch (a new worker costs about half a
+#: second). A fresh pool per share, because `max_tasks_per_child` can deadlock on Python 3.11.
 RECYCLE_AFTER = 25
 
 
@@ -151,18 +151,20 @@ def _warm_worker() -> None:
 
 
 def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
+    """Each file's outcome, in input order. Workers are fresh for every `RECYCLE_AFTER` controllers each."""
     if options.jobs <= 1 or len(files) <= 1:
         for file in files:
             yield build_one(file, options)
         return
-    context = multiprocessing.get_context("spawn")  # recycling workers is not available with fork
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context, initializer=_warm_worker,
-                             max_tasks_per_child=RECYCLE_AFTER) as pool:
-        try:
-            yield from pool.map(build_one, files, [options] * len(files), chunksize=1)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    step = options.jobs * RECYCLE_AFTER
+    for start in range(0, len(files), step):
+        chunk = files[start:start + step]
+        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker) as pool:
+            try:
+                yield from pool.map(build_one, chunk, [options] * len(chunk), chunksize=1)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
 
 
 def _write(outcome: Outcome, out_dir: Path, taken: set[str]) -> None:
