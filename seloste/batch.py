@@ -138,15 +138,16 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     return outcome
 
 
-def _warm_worker() -> None:
+def _warm_worker(pdf: bool) -> None:
     """Pay the engine's import once per worker, then keep the long-lived objects out of the collector's way.
 
     Interrupts are the parent's business: it stops handing out work and lets running renders finish.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    with contextlib.suppress(ImportError):  # without it, PDF output fails per controller with a finding
-        import weasyprint  # noqa: F401
+    if pdf:
+        with contextlib.suppress(ImportError):  # without it, PDF output fails per controller with a finding
+            import weasyprint  # noqa: F401
     gc.freeze()
 
 
@@ -159,7 +160,8 @@ def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
     step = options.jobs * RECYCLE_AFTER
     for start in range(0, len(files), step):
         chunk = files[start:start + step]
-        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker) as pool:
+        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker,
+                                 initargs=(options.fmt != "html",)) as pool:
             try:
                 yield from pool.map(build_one, chunk, [options] * len(chunk), chunksize=1)
             except BaseException:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .findings import Finding
+from .console import echo_findings
 from .text import LANGUAGES
 from .validate import PathError
 
@@ -29,13 +29,6 @@ Exit codes:
   3    internal error in seloste (please report it)
   130  interrupted (SIGINT or SIGTERM): finished documents stay, no file is half-written
 """
-
-
-def _echo_findings(findings: list[Finding]) -> None:
-    for finding in findings:
-        click.echo(finding.format())
-        if finding.hint:
-            click.echo(f"    hint: {finding.hint}")
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:
@@ -121,7 +114,7 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
         counts[outcome.status] += 1
         if outcome.findings:
             meter.close()
-            _echo_findings(outcome.findings)
+            echo_findings(outcome.findings)
         meter.update(done, total, counts["built"], counts["skipped"], counts["failed"])
 
     previous = signal.signal(signal.SIGTERM, _terminate)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, resources
-from .findings import Finding
+from .console import echo_findings
 from .i18n import UI_ENV, UI_LANGUAGES, locale_ui_language, reset_ui_language, set_ui_language, tr
 from .validate import PathError, find_files, validate_file
 
@@ -31,14 +31,6 @@ Exit codes:
 """
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _echo_findings(findings: list[Finding]) -> None:
-    for finding in findings:
-        click.echo(finding.format())
-        if finding.hint:
-            label = tr("hint:")
-            click.echo(f"    {label} {finding.hint}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
@@ -83,7 +75,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     unreadable = False
     for path in files:
         result = validate_file(path)
-        _echo_findings(result.findings)
+        echo_findings(result.findings)
         if result.document is None and result.findings and result.findings[0].rule == "unreadable":
             unreadable = True
         if not result.ok:
