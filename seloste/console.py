@@ -10,7 +10,8 @@ from .i18n import tr
 
 def echo_findings(findings: list[Finding]) -> None:
     """Each finding as `file:line:column: severity: message [rule]`, its hint indented below it."""
+    label = tr("hint:")  # outside the f-string, where Babel's extraction finds it
     for finding in findings:
         click.echo(finding.format())
         if finding.hint:
-            click.echo(f"    {tr('hint:')} {finding.hint}")
+            click.echo(f"    {label} {finding.hint}")
