@@ -22,11 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from . import manifest
-from .build import Format, Only, output_slug, render_documents, write_atomic
+from .build import Format, Only, render_file, write_atomic, write_outputs
 from .findings import Finding, Severity
 from .manifest import Entry
-from .render import RenderError
-from .validate import find_files, validate_file
+from .validate import find_files
 
 #: Workers are replaced after this many controllers each: WeasyPrint's memory grows by about 0.2 MiB per
 #: document, so recycling keeps a worker's memory flat however large the batch (a new worker costs about half a
@@ -103,12 +102,18 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     from .checker import check_document
 
     path = Path(file)
-    validated = validate_file(path)
-    outcome = Outcome(file, "failed", findings=list(validated.findings))
-    doc = validated.document
-    if doc is None or not validated.ok:
+    try:
+        rendered = render_file(path, only=options.only, fmt=options.fmt, templates=options.templates,
+                               languages=list(options.languages) if options.languages is not None else None,
+                               fallback=options.fallback)
+    except Exception as exc:
+        return Outcome(file, "failed", findings=[Finding(
+            file, 0, 0, "render-failed", Severity.ERROR, f"rendering failed: {type(exc).__name__}: {exc}",
+            hint="This is a bug in seloste; please report it with the file.")])
+    outcome = Outcome(file, "failed", rendered.slug, rendered.findings, rendered.outputs)
+    doc = rendered.document
+    if doc is None or rendered.slug is None:
         return outcome
-    outcome.slug = output_slug(doc, path)
     controller = doc.data.get("controller")
     outcome.name = str(controller.get("name", "")) if isinstance(controller, dict) else ""
     meta = doc.data.get("document")
@@ -116,25 +121,9 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     checked = check_document(doc, options.config)
     outcome.errors = sum(1 for f in checked if f.severity is Severity.ERROR)
     outcome.warnings = sum(1 for f in checked if f.severity is Severity.WARNING)
-    try:
-        extra: dict[str, Any] = {}
-        if options.languages is not None:
-            extra = {"languages": list(options.languages), "fallback": options.fallback}
-        outcome.outputs = render_documents(doc, path, only=options.only, fmt=options.fmt,
-                                           templates=options.templates, findings=outcome.findings, **extra)
-    except RenderError as exc:
-        outcome.findings.append(Finding(doc.file, 0, 0, "template", Severity.ERROR, str(exc)))
-        return outcome
-    except Exception as exc:
-        outcome.findings.append(Finding(doc.file, 0, 0, "render-failed", Severity.ERROR,
-                                        f"rendering failed: {type(exc).__name__}: {exc}",
-                                        hint="This is a bug in seloste; please report it with the file."))
-        return outcome
-    if any(f.severity is Severity.ERROR for f in outcome.findings):
-        outcome.outputs = {}
-        return outcome
-    outcome.dependencies = _dependencies(file, doc.includes, doc.data)
-    outcome.status = "built"
+    if rendered.outputs:
+        outcome.dependencies = _dependencies(file, doc.includes, doc.data)
+        outcome.status = "built"
     return outcome
 
 
@@ -178,12 +167,7 @@ def _write(outcome: Outcome, out_dir: Path, taken: set[str]) -> None:
                                         "this one was skipped", hint="Give each controller file its own 'id'."))
         return
     taken.add(outcome.slug)
-    target = out_dir / outcome.slug
-    if target.is_symlink():
-        target.unlink()  # never follow a link out of the output folder
-    target.mkdir(parents=True, exist_ok=True)
-    for name, data in outcome.outputs.items():
-        write_atomic(target / name, data)
+    write_outputs(out_dir, outcome.slug, outcome.outputs)
 
 
 def _entry(outcome: Outcome, key: str, previous: Entry | None) -> Entry:

@@ -169,6 +169,56 @@ def translation_findings(doc: Document, missing: dict[JsonPath, list[str]]) -> l
     return found
 
 
+@dataclass
+class Rendered:
+    """One controller file validated and rendered in memory: nothing written yet. `outputs` is empty on error."""
+
+    file: str
+    document: Document | None
+    slug: str | None = None
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def render_file(
+    path: Path,
+    *,
+    only: Only | None = None,
+    fmt: Format | None = None,
+    templates: Path | None = None,
+    languages: list[str] | None = None,
+    fallback: bool = False,
+) -> Rendered:
+    """Validate one controller file and render every requested document to bytes. Never raises for bad input;
+    a broken template becomes a `template` finding."""
+    validated = validate_file(path)
+    result = Rendered(validated.file, validated.document, findings=list(validated.findings))
+    doc = validated.document
+    if doc is None or not validated.ok:
+        return result
+    result.slug = output_slug(doc, path)
+    try:
+        outputs = render_documents(doc, path, only=only, fmt=fmt, templates=templates, findings=result.findings,
+                                   languages=languages, fallback=fallback)
+    except RenderError as exc:
+        result.findings.append(Finding(doc.file, 0, 0, "template", Severity.ERROR, str(exc)))
+        return result
+    if not has_errors(result.findings):
+        result.outputs = outputs
+    return result
+
+
+def write_outputs(out_dir: Path, name: str, outputs: dict[str, bytes]) -> list[Path]:
+    """Write one controller's documents into `out_dir/name/`, atomically, never through a symbolic link."""
+    target = out_dir / name
+    if target.is_symlink():
+        target.unlink()  # never follow a link out of the output folder
+    target.mkdir(parents=True, exist_ok=True)
+    for filename, data in outputs.items():
+        write_atomic(target / filename, data)
+    return [target / filename for filename in outputs]
+
+
 def build_file(
     path: Path,
     out_dir: Path,
@@ -184,33 +234,19 @@ def build_file(
 
     `languages` (from the command line) overrides the YAML's `languages:`; `fallback` lets a text missing in a
     language print in the document's first language instead of stopping the build."""
-    validated = validate_file(path)
-    result = ControllerBuild(validated.file, findings=list(validated.findings))
-    if not validated.ok or validated.document is None:
+    rendered = render_file(path, only=only, fmt=fmt, templates=templates, languages=languages, fallback=fallback)
+    result = ControllerBuild(rendered.file, findings=rendered.findings)
+    if rendered.document is None or rendered.slug is None or not rendered.outputs:
         return result
-    doc = validated.document
-    name = output_slug(doc, path)
-    if taken is not None and name in taken:
-        result.findings.append(doc.finding(
-            ("id",), "duplicate-output", f"another input file in this run also builds into '{name}'; "
+    if taken is not None and rendered.slug in taken:
+        result.findings.append(rendered.document.finding(
+            ("id",), "duplicate-output", f"another input file in this run also builds into '{rendered.slug}'; "
             "this one was skipped", key=True, hint="Give each controller file its own 'id'."))
         return result
-    try:
-        outputs = render_documents(doc, path, only=only, fmt=fmt, templates=templates, findings=result.findings,
-                                   languages=languages, fallback=fallback)
-    except RenderError as exc:
-        result.findings.append(Finding(doc.file, 0, 0, "template", Severity.ERROR, str(exc)))
-        return result
-    if has_errors(result.findings):
-        return result
-    target = out_dir / name
-    target.mkdir(parents=True, exist_ok=True)
-    for filename, data in outputs.items():
-        write_atomic(target / filename, data)
-        result.written.append(target / filename)
-    result.slug = name
+    result.written = write_outputs(out_dir, rendered.slug, rendered.outputs)
+    result.slug = rendered.slug
     if taken is not None:
-        taken.add(name)
+        taken.add(rendered.slug)
     return result
 
 
