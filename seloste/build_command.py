@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .console import echo_findings
+from .console import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, echo_findings
 from .text import LANGUAGES
 from .validate import PathError
 
 if TYPE_CHECKING:
     from .batch import BatchResult, Outcome
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 BUILD_HELP = """\b
 Exit codes:

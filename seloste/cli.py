@@ -16,11 +16,9 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, resources
-from .console import echo_findings
+from .console import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_findings
 from .i18n import UI_ENV, UI_LANGUAGES, locale_ui_language, reset_ui_language, set_ui_language, tr
 from .validate import PathError, find_files, validate_file
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 EXIT_CODES_HELP = """\b
 Exit codes:

@@ -1,4 +1,4 @@
-"""Printing findings on the command line: one place, so every command prints them alike."""
+"""What every command shares: its exit codes and how it prints findings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import click
 
 from .findings import Finding
 from .i18n import tr
+
+#: 0 success, 1 invalid input or findings, 2 could not run (usage, missing path, bad configuration),
+#: 3 internal error, 130 interrupted.
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def echo_findings(findings: list[Finding]) -> None:

@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .catalogue import catalogue
+from .console import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .findings import Finding, Severity, has_errors
 from .loader import LoadError, loads
 from .presets import presets, render
@@ -24,8 +25,6 @@ from .preview import preview
 from .questionnaire import Incomplete, ask, confirm
 from .text import localize
 from .validate import validate_document
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 INIT_HELP = """\b
 Exit codes:

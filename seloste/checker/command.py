@@ -13,14 +13,14 @@ from pathlib import Path
 
 import click
 
+from ..console import EXIT_INVALID as EXIT_FINDINGS
+from ..console import EXIT_OK, EXIT_USAGE
 from ..findings import Severity
 from ..validate import PathError
 from . import Report, run
 from .config import ConfigError, resolve
 from .formats import FORMATS, render, summary, use_color
 from .registry import by_id, info, infos
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 CHECK_HELP = """\b
 Exit codes:
