@@ -21,7 +21,7 @@ from .answers import BOOKING_NONE, BOOKING_OTHER, Answers, brand
 
 #: Lists that keep their meaning when empty ("disclosed to no one"); other emptied lists are removed.
 KEEP_EMPTY = frozenset({"recipients", "transfers", "processors"})
-BOOKING_REF, OTHER_ID = "booking", "ajanvaraus"
+BOOKING_REF, OTHER_ID, ACCOUNTING_REF = "booking", "ajanvaraus", "tilitoimisto"
 CHANNEL_WORDS = {("email",): "sähköpostilla", ("sms",): "tekstiviestillä",
                  ("email", "sms"): "sähköpostilla ja tekstiviestillä"}
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -181,13 +181,22 @@ def assemble(preset: Preset, answers: Answers, today: dt.date) -> CommentedMap:
         care = CommentedMap(professional=True, profession=(preset.profession or {}).get("fi"),
                             patient_records=answers.records)
         care.yaml_add_eol_comment("TARKISTA: ammattinimike, jolla olet Valviran rekisterissä", "profession")
+        if (data.get("preset") or {}).get("provider"):
+            care["provider"] = True
+            care.yaml_add_eol_comment("TARKISTA: rekisteröity yksityiseksi terveydenhuollon palveluntuottajaksi",
+                                      "provider")
         if answers.records != "paper":
             care["kanta"] = answers.kanta
             care.yaml_add_eol_comment("TARKISTA: sähköisesti arkistoivan on liityttävä Kantaan (laki 703/2023)",
                                       "kanta")
         out["health_care"] = care
+    services = (data.get("preset") or {}).get("services")
+    if services:
+        out["services"] = services
     out["processors"] = _processors(answers)
     activities = data["activities"]
+    if any(ACCOUNTING_REF in (a.get("processors") or []) for a in activities):
+        out["processors"].append(common["accounting_processor"])
     if answers.marketing:
         activities.append(common["marketing_activity"])
     out["activities"] = activities

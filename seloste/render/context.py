@@ -7,6 +7,7 @@ task…), whether Art 14 applies, which processors to list, and which retention 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..i18n import translate
@@ -74,25 +75,137 @@ def stated_rights(doc: dict[str, Any]) -> list[str] | None:
     return [str(key) for key in stated] if isinstance(stated, list) else None
 
 
-def rights(doc: dict[str, Any], activities: list[dict[str, Any]]) -> list[str]:
-    """The data subject's rights that apply to these activities, in the order of the GDPR (13(2)(b)–(c)); for a
-    transcribed notice with `rights.stated`, the rights it states."""
-    stated = stated_rights(doc)
-    if stated is not None:
-        return [key for key in RIGHTS_ORDER if key in stated]
-    bases = legal_bases(activities)
-    keys = list(BASIC_RIGHTS)
-    if bases & {"consent", "contract"}:
+def health_care(doc: dict[str, Any]) -> dict[str, Any]:
+    value = doc.get("health_care")
+    return value if isinstance(value, dict) else {}
+
+
+def is_patient_register(doc: dict[str, Any], activity: dict[str, Any]) -> bool:
+    """Patient records of health care: kept under a legal obligation (785/1992, 703/2023), so never erased or
+    ported on request (GDPR 17(3)(b)–(c), 20). Marked `kind: patients`, or health data under 9(2)(h) kept by a
+    health-care professional or provider."""
+    if activity.get("kind") == "patients":
+        return True
+    care = health_care(doc)
+    if care.get("professional") is not True and care.get("provider") is not True:
+        return False
+    return any(c.get("condition") == "health_care" for c in dicts(activity.get("data_categories")))
+
+
+def activity_rights(doc: dict[str, Any], activity: dict[str, Any]) -> list[str]:
+    """The rights that apply to one activity, by its legal bases (GDPR 17(3), 20(1), 21(1)):
+
+    erasure unless every basis is a legal obligation or a public task (or it is a patient register), portability
+    only for consent or contract processed by automated means (never patient records), objection only to
+    legitimate interests or a public task, withdrawal where consent is a basis. Objection to direct marketing is
+    the controller's (21(2)), not an activity's."""
+    bases = legal_bases([activity])
+    patient = is_patient_register(doc, activity)
+    keys = ["access", "rectification"]
+    if not patient and (not bases or bases - {"legal_obligation", "public_task"}):
+        keys.append("erasure")
+    keys.append("restriction")
+    if not patient and bases & {"consent", "contract"}:
         keys.append("portability")
     if bases & {"legitimate_interests", "public_task"}:
         keys.append("objection")
-    if marketing_used(doc):
-        keys.append("direct_marketing")
-    if automated_used(activities):
+    if automated_used([activity]):
         keys.append("automated")
-    if uses_consent(activities):
+    if uses_consent([activity]):
         keys.append("withdraw_consent")
     return keys
+
+
+def rights(doc: dict[str, Any], activities: list[dict[str, Any]]) -> list[str]:
+    """The data subject's rights that apply to any of these activities, in the order of the GDPR (13(2)(b)–(c));
+    for a transcribed notice with `rights.stated`, the rights it states."""
+    stated = stated_rights(doc)
+    if stated is not None:
+        return [key for key in RIGHTS_ORDER if key in stated]
+    found = {key for a in activities for key in activity_rights(doc, a)}
+    if not activities:
+        found.update(BASIC_RIGHTS)
+    if marketing_used(doc):
+        found.add("direct_marketing")
+    return [key for key in RIGHTS_ORDER if key in found]
+
+
+def rights_groups(doc: dict[str, Any], activities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The activities grouped by the rights that apply to them, for the summary on the first page: one group
+    when every activity has the same rights. Empty for a transcribed notice (`rights.stated`)."""
+    if stated_rights(doc) is not None:
+        return []
+    groups: list[dict[str, Any]] = []
+    for activity in activities:
+        keys = [k for k in activity_rights(doc, activity) if k != "automated"]
+        for group in groups:
+            if group["rights"] == keys:
+                group["activities"].append(activity)
+                break
+        else:
+            groups.append({"rights": keys, "activities": [activity]})
+    return groups
+
+
+def right_scope(doc: dict[str, Any], activities: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """For each right that applies to some but not all activities, the activities it applies to."""
+    if stated_rights(doc) is not None or len(activities) < 2:
+        return {}
+    per = [(a, activity_rights(doc, a)) for a in activities]
+    scope: dict[str, list[dict[str, Any]]] = {}
+    for key in RIGHTS_ORDER:
+        applies = [a for a, keys in per if key in keys]
+        if applies and len(applies) < len(activities):
+            scope[key] = applies
+    return scope
+
+
+def kept_by_law(doc: dict[str, Any], activities: list[dict[str, Any]]) -> bool:
+    """Some data are kept under a legal obligation (patient records, accounting), so erasure cannot reach them."""
+    return any(is_patient_register(doc, a) or "legal_obligation" in legal_bases([a]) for a in activities)
+
+
+#: "Tmi" (toiminimi) in a name marks a sole trader, when `controller.form` does not say.
+_SOLE_TRADER_NAME = re.compile(r"^(?:tmi|t:mi)\b|\b(?:tmi|t:mi)$", re.IGNORECASE)
+KANTA_WORDS = ("kanta", "potilastiedon arkisto", "patientdataarkiv", "patient data repository")
+
+
+def is_kanta(recipient: dict[str, Any]) -> bool:
+    """A recipient entry that is really Kanta's Patient Data Repository: storage, not a disclosure."""
+    names = recipient.get("name")
+    texts = [names] if isinstance(names, str) else list(names.values()) if isinstance(names, dict) else []
+    return any(word in str(text).lower() for text in texts for word in KANTA_WORDS)
+
+
+def uses_kanta(doc: dict[str, Any]) -> bool:
+    return health_care(doc).get("kanta") is True
+
+
+def voice(doc: dict[str, Any]) -> int:
+    """1 when the controller speaks as "I" (a sole trader, or `controller.voice: singular`), else 2: the number
+    the templates give `ngettext` so every standard text has its singular and its plural form."""
+    controller = doc.get("controller")
+    controller = controller if isinstance(controller, dict) else {}
+    chosen = controller.get("voice")
+    if chosen in ("singular", "plural"):
+        return 1 if chosen == "singular" else 2
+    if controller.get("form") == "sole_trader":
+        return 1
+    if controller.get("form") is None and _SOLE_TRADER_NAME.search(str(controller.get("name") or "")):
+        return 1
+    return 2
+
+
+def cookie_providers(doc: dict[str, Any], processors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The processors that set cookies or tags on the website (`cookies.items[].processor`), in order, once."""
+    cookies = doc.get("cookies")
+    items = dicts(cookies.get("items")) if isinstance(cookies, dict) else []
+    seen: list[str] = []
+    for item in items:
+        ref = item.get("processor")
+        if isinstance(ref, str) and ref in processors and ref not in seen:
+            seen.append(ref)
+    return [processors[ref] for ref in seen]
 
 
 def listed_processors(doc: dict[str, Any], activities: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
@@ -145,7 +258,7 @@ def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, brandi
     root: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     every = dicts(root.get("activities"))
     activities = [a for a in every if is_public(a)] if kind == "notice" else every
-    labels = data.labels(lang)
+    labels = data.labels(lang, voice(root))
     source = source_language(root)
     meta: dict[str, Any] = root["document"] if isinstance(root.get("document"), dict) else {}
     title = translate(lang, TITLES[kind])
@@ -168,6 +281,16 @@ def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, brandi
         "art14": uses_art14(activities),
         "consent_used": uses_consent(activities),
         "rights": rights(root, activities),
+        "rights_groups": rights_groups(root, activities),
+        "right_scope": right_scope(root, activities),
+        "kept_by_law": kept_by_law(root, activities),
+        "activity_rights": lambda a: activity_rights(root, a),
+        "is_patient_register": lambda a: is_patient_register(root, a),
+        "optional_categories": lambda a: [c for c in dicts(a.get("data_categories")) if c.get("optional") is True],
+        "disclosed_recipients": lambda a: [r for r in dicts(a.get("recipients")) if not is_kanta(r)],
+        "kanta": uses_kanta(root),
+        "voice": voice(root),
+        "cookie_providers": cookie_providers(root, {p["id"]: p for p in dicts(root.get("processors")) if "id" in p}),
         "complaint": "complaint" in (stated_rights(root) or ["complaint"]),
         "no_automated": no_automated_anywhere(activities),
         "summary_purposes": summary_purposes(activities, lang, fallback=fallback, source=source),

@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 from ..i18n import Message, translate
 from ..resources import data_file
 from ..text import DEFAULT_LANGUAGE
-from .labels import LABELS, RIGHTS, TITLES
+from .labels import LABELS, RIGHTS, SINGULAR, SINGULAR_RIGHTS, TITLES
 
 
 @cache
@@ -26,17 +26,23 @@ def _translated(table: Any, lang: str) -> Any:
 
 
 @cache
-def labels(lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """Every label group (and `titles` and `rights`) translated into `lang`: {group: {key: text}}."""
+def labels(lang: str = DEFAULT_LANGUAGE, voice: int = 2) -> dict[str, Any]:
+    """Every label group (and `titles` and `rights`) translated into `lang`: {group: {key: text}}. With `voice`
+    1 the labels that speak as "we" speak as "I" (a sole trader)."""
     result: dict[str, Any] = _translated(LABELS, lang)
     result["titles"] = _translated(TITLES, lang)
     result["rights"] = _translated(RIGHTS, lang)
+    if voice == 1:
+        for group, entries in _translated(SINGULAR, lang).items():
+            result[group] = {**result[group], **entries}
+        for key, fields in _translated(SINGULAR_RIGHTS, lang).items():
+            result["rights"][key] = {**result["rights"][key], **fields}
     return result
 
 
-def label(lang: str, group: str, key: str) -> str | None:
-    """The label of `key` in `group`, translated into `lang`; None when there is none."""
-    message = LABELS.get(group, {}).get(key)
+def label(lang: str, group: str, key: str, voice: int = 2) -> str | None:
+    """The label of `key` in `group`, translated into `lang` in the controller's voice; None when there is none."""
+    message = (SINGULAR.get(group, {}).get(key) if voice == 1 else None) or LABELS.get(group, {}).get(key)
     return translate(lang, message) if message is not None else None
 
 

@@ -85,7 +85,8 @@ def _key(value: Any) -> str:
 @pass_context
 def label(ctx: Context, value: Any, group: str) -> str:
     """The label of a YAML key in a group of `labels.LABELS`, translated, e.g. `'contract'|label('legal_basis')`."""
-    text = data.label(_lang(ctx), group, _key(value))
+    voice = ctx.get("voice", 2)
+    text = data.label(_lang(ctx), group, _key(value), voice if isinstance(voice, int) else 2)
     return text if text is not None else _key(value)
 
 

@@ -80,6 +80,9 @@ LABELS: dict[str, dict[str, Message]] = {
         "contract_precondition": NC_("provision", "Providing the data is a requirement necessary to enter into "
                                                   "a contract."),
         "voluntary": NC_("provision", "Providing the data is voluntary."),
+        "professional_duty": NC_("provision", "The health-care professional is obliged by law to record the "
+                                              "information needed for care in patient records (Act 785/1992); the "
+                                              "patient decides what to tell."),
     },
     "obligatory": {
         "true": NC_("obligatory", "The data are mandatory."),
@@ -105,7 +108,34 @@ LABELS: dict[str, dict[str, Message]] = {
         "office": NC_("processor_kind", "office software"),
         "hosting": NC_("processor_kind", "server hosting"),
         "website": NC_("processor_kind", "website"),
+        "analytics": NC_("processor_kind", "website analytics"),
+        "advertising": NC_("processor_kind", "advertising and marketing tags"),
         "other": NC_("processor_kind", "other service"),
+    },
+    # `services:` completes "Our services: …".
+    "service": {
+        "botulinum_toxin": NC_("service", "botulinum toxin treatments"),
+        "prescription_medicines": NC_("service", "treatments with prescription medicines"),
+        "dermal_fillers": NC_("service", "dermal filler treatments"),
+        "skin_care": NC_("service", "skin care"),
+        "laser": NC_("service", "laser and IPL treatments"),
+        "massage": NC_("service", "massage"),
+        "physiotherapy": NC_("service", "physiotherapy"),
+        "podiatry": NC_("service", "podiatry"),
+        "foot_care": NC_("service", "foot care"),
+        "hair": NC_("service", "hairdressing"),
+        "nails": NC_("service", "nail care"),
+        "tattoo": NC_("service", "tattooing and piercing"),
+        "wellness": NC_("service", "wellness services"),
+        "other": NC_("service", "other services"),
+    },
+    "activity_kind": {
+        "customers": NC_("activity_kind", "customer register"),
+        "patients": NC_("activity_kind", "patient register"),
+        "marketing": NC_("activity_kind", "marketing"),
+        "employees": NC_("activity_kind", "employees"),
+        "website": NC_("activity_kind", "website and cookies"),
+        "other": NC_("activity_kind", "other"),
     },
     "marketing_channel": {
         "email": NC_("marketing_channel", "e-mail"),
@@ -227,4 +257,41 @@ PERIODS: dict[str, tuple[str, str]] = {
     "years": NP_("%(num)s year", "%(num)s years"),
     "months": NP_("%(num)s month", "%(num)s months"),
     "days": NP_("%(num)s day", "%(num)s days"),
+}
+
+# The sole trader's voice (`controller.voice`, see render.context.voice): the labels above that speak as "we", as
+# "I". The message context marks the voice, so translators see both forms side by side.
+SINGULAR: dict[str, dict[str, Message]] = {
+    "source_type": {
+        "staff": NC_("source_type-singular", "me, in the course of the service"),
+    },
+    "marketing_basis": {
+        "customer_exception": NC_("marketing_basis-singular", "customer relationship: I market my own similar products "
+                                                              "and services to my existing customers, as I told you "
+                                                              "when you bought from me (Act on Electronic "
+                                                              "Communications Services 917/2014, section 200)"),
+    },
+    "request_channel": {
+        "in_person": NC_("request_channel-singular", "in person at my premises"),
+    },
+}
+SINGULAR_RIGHTS: dict[str, dict[str, Message]] = {
+    "access": {"text": NC_("rights-singular", "You can ask whether I process your personal data and receive a copy "
+                                              "of your data.")},
+    "rectification": {"text": NC_("rights-singular", "You can ask me to correct inaccurate or outdated data about you "
+                                                     "and to complete incomplete data.")},
+    "erasure": {"text": NC_("rights-singular", "You can ask me to erase your data, for example when they are no longer "
+                                               "needed for the purpose for which they were collected. I cannot erase "
+                                               "data that the law requires me to keep.")},
+    "restriction": {"text": NC_("rights-singular", "You can ask me to restrict the processing of your data, for "
+                                                   "example while I check whether the data are accurate.")},
+    "portability": {"text": NC_("rights-singular", "When the processing is based on your consent or on a contract, "
+                                                   "you can receive the data you have given me in a commonly used, "
+                                                   "machine-readable format and transmit them to another controller.")},
+    "objection": {"text": NC_("rights-singular", "When the processing is based on my legitimate interests or on a task "
+                                                 "carried out in the public interest, you can object to the processing "
+                                                 "of your data on grounds relating to your particular situation.")},
+    "direct_marketing": {"text": NC_("rights-singular", "You can object at any time to the use of your data for direct "
+                                                        "marketing and for profiling related to it. After that I no "
+                                                        "longer use your data for this purpose.")},
 }

@@ -61,8 +61,9 @@ def test_template_strings_are_extracted() -> None:
     ids = {m.id if isinstance(m.id, str) else m.id[0] for m in messages_tool().extract("seloste") if m.id}
     assert "Skip to content" in ids
     assert "Purpose" in ids
-    assert ("If the request is complex or there are many requests, the period may be extended by at most two "
-            "further months; we will tell you if it is.") in ids
+    assert ("If necessary, for example when the request is complex or there are many requests, the period may be "
+            "extended by at most two further months. If it is, I will tell you so within the first month, with the "
+            "reasons.") in ids
     assert any(i.startswith("We notify the Office of the Data Protection Ombudsman") for i in ids)
     assert "%(num)s year" in ids
 

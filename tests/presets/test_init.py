@@ -37,7 +37,8 @@ def assert_beauty_salon(text: str) -> None:
     assert errors(findings_for(text)) == []
     data = loads(text, "seloste.yaml").data
     assert data["controller"]["name"] == "Kauneushoitola Esimerkki"
-    assert data["processors"] == [{"id": "timma", "dpa": True}]
+    assert data["processors"][0] == {"id": "timma", "dpa": True}
+    assert data["processors"][1]["kind"] == "accounting"  # an accounting firm is a processor, not a recipient
     assert data["direct_marketing"]["channels"] == ["sms"]
     health = [c for a in data["activities"] for c in a["data_categories"] if c.get("special") == "health"]
     assert health and health[0]["condition"] == "explicit_consent"

@@ -55,7 +55,8 @@ def test_owner_decisions_are_marked_for_checking() -> None:
 def test_answers_fill_the_controller_and_choices_follow_the_answers() -> None:
     data = loads(rendered("kauneushoitola"), "x.yaml").data
     assert data["controller"]["business_id"] == "2077474-0"
-    assert data["processors"] == [{"id": "timma", "dpa": True}]
+    assert data["processors"][0] == {"id": "timma", "dpa": True}
+    assert [p["id"] for p in data["processors"][1:]] == ["tilitoimisto"]  # a processor, not a recipient
     assert data["direct_marketing"]["channels"] == ["sms"]
     categories = [c["id"] for c in data["activities"][0]["data_categories"]]
     assert "terveys" in categories
@@ -72,7 +73,7 @@ def test_health_care_professionals_keep_patient_records_and_kanta() -> None:
     retention = data["activities"][0]["retention"][0]
     assert retention["period"] == {"years": 12} and "703/2023" in retention["law"]
     recipients = [r["name"] for r in data["activities"][0]["recipients"]]
-    assert any("Kanta" in name for name in recipients)
+    assert not any("Kanta" in name for name in recipients)  # Kanta is storage, not a disclosure
     paper = loads(rendered("hieroja", records="paper"), "x.yaml").data
     assert "kanta" not in paper["health_care"]
     assert any("Kela" in r["name"] for r in paper["activities"][0]["recipients"])

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from seloste.render.branding import accent_contrast, contrast_with_white, readable_accent
-from seloste.render.context import rights
+from seloste.render.context import activity_rights, rights, rights_groups
 from seloste.render.environment import environment
 
 
@@ -67,7 +67,9 @@ def test_rights_follow_the_legal_bases() -> None:
     def activity(*bases: str) -> dict[str, Any]:
         return {"purposes": [{"purpose": "p", "basis": b} for b in bases]}
 
-    assert rights({}, [activity("legal_obligation")]) == ["access", "rectification", "erasure", "restriction"]
+    # 17(3)(b): no erasure of data kept only under a legal obligation
+    assert rights({}, [activity("legal_obligation")]) == ["access", "rectification", "restriction"]
+    assert "erasure" in rights({}, [activity("contract", "legal_obligation")])
     assert "portability" in rights({}, [activity("contract")])
     assert "objection" in rights({}, [activity("legitimate_interests")])
     assert "objection" not in rights({}, [activity("contract")])
@@ -77,3 +79,16 @@ def test_rights_follow_the_legal_bases() -> None:
     assert "withdraw_consent" in rights({}, [health])
     assert rights({"rights": {"stated": ["rectification", "access"]}}, [activity("consent")]) == \
         ["access", "rectification"]
+
+
+def test_patient_register_never_offers_erasure_or_portability() -> None:
+    doc = {"health_care": {"professional": True}}
+    register = {"purposes": [{"purpose": "p", "basis": "contract"}],
+                "data_categories": [{"id": "p", "name": "p", "special": "health", "condition": "health_care"}]}
+    keys = activity_rights(doc, register)
+    assert "erasure" not in keys and "portability" not in keys
+    assert activity_rights({}, {"kind": "patients", "purposes": [{"purpose": "p", "basis": "consent"}]}) == \
+        ["access", "rectification", "restriction", "withdraw_consent"]
+    customers = {"purposes": [{"purpose": "p", "basis": "contract"}]}
+    groups = rights_groups(doc, [register, customers])
+    assert len(groups) == 2 and "erasure" in groups[1]["rights"]

@@ -1,0 +1,215 @@
+"""A legal review of what seloste prints: every example, and every preset under its answer combinations, built to
+HTML and read as a privacy lawyer would read it (issue 11). Then each error class planted in a fresh file must be
+caught by `seloste check`.
+
+What is asserted on the built HTML:
+- Kanta is storage, not a disclosure: no list under "we disclose data to" names Kanta, and a controller with
+  `health_care.kanta` gets the Kanta section (disclosure permit and bans, log data);
+- rights follow the legal basis: no summary line of a patient register offers erasure or portability;
+- requests are answered within a month, and an extension is told within the first month with reasons;
+- a third-country cookie or tag provider brings its transfer into the notice;
+- a controller with employees has an employee activity in its record;
+- consent-based health data say what happens on withdrawal, and "mandatory" never covers them;
+- the controller speaks in one voice: "I" for a sole trader, "we" otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from seloste.checker import check_document
+from seloste.findings import Severity
+from seloste.loader import Document, load, loads
+from seloste.render import data as render_data
+from seloste.render import render_html
+from seloste.render.context import is_patient_register, voice
+from seloste.validate import validate_document
+from tests.checker.util import TODAY, dump
+from tests.presets.test_presets import PRESETS, VARIANTS
+from tests.presets.util import rendered
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+AURORA = ROOT / "examples" / "ihoklinikka-aurora.yaml"
+LANGS = ("fi", "sv", "en")
+
+DISCLOSE = {"fi": r"Luovuta(?:n|mme) tietoja", "sv": r"(?:Jag|Vi) lämnar ut uppgifter", "en": r"(?:I|We) disclose data"}
+FIRST_MONTH = {"fi": "ensimmäisen kuukauden aikana", "sv": "inom den första månaden",
+               "en": "within the first month"}
+KANTA_PERMIT = {"fi": "luovutusluva", "sv": "tillstånd till utlämnande", "en": "disclosure permit"}
+KANTA_LOG = {"fi": "lokitiedot", "sv": "logguppgifter", "en": "log data"}
+US = {"fi": "Yhdysvallat", "sv": "USA", "en": "United States"}
+#: Finnish verbs of the standard texts, in the singular and the plural voice.
+FI_VOICE = {1: ("Luovutan tietoja", "Vastaan pyyntöösi", "Käytän palveluntarjoajia"),
+            2: ("Luovutamme tietoja", "Vastaamme pyyntöösi", "Käytämme palveluntarjoajia")}
+
+
+def text_of(page: str) -> str:
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def valid(doc: Document) -> Document:
+    findings = validate_document(doc)
+    assert not [f for f in findings if f.severity is Severity.ERROR], [f.format() for f in findings]
+    return doc
+
+
+def review(doc: Document, lang: str) -> None:
+    """Every point of the review on one document's notice and record in `lang`."""
+    data: dict[str, Any] = doc.data
+    notice = render_html(doc, "notice", lang, fallback=True)
+    record = render_html(doc, "record", lang, fallback=True)
+    words = text_of(notice)
+
+    # Kanta is storage: never in a list of disclosures; its own section when joined
+    for match in re.finditer(DISCLOSE[lang] + r".*?</p>\s*<ul>(.*?)</ul>", notice, flags=re.S):
+        names = re.findall(r"<li><strong>(.*?)</strong>", match.group(1))
+        assert not [n for n in names if "Kanta" in n], "Kanta listed among disclosures"
+    care = data.get("health_care") or {}
+    if care.get("kanta"):
+        assert 'id="s-kanta"' in notice
+        assert KANTA_PERMIT[lang] in words and KANTA_LOG[lang] in words
+
+    # Rights follow the basis: a patient register's summary line offers no erasure or portability
+    shorts = render_data.labels(lang)["rights"]
+    promises = (str(shorts["erasure"]["short"]), str(shorts["portability"]["short"]))
+    summary = text_of(notice[notice.index('class="seloste-summary"'):notice.index("</section>")])
+    lines = re.split(r"(?<=\.) (?=\S)", summary)
+    for activity in data.get("activities") or []:
+        if activity.get("public", True) is False or not is_patient_register(data, activity):
+            continue
+        name = activity["name"] if isinstance(activity["name"], str) else activity["name"].get(lang, "")
+        for line in lines:
+            if name in line.split(":")[0]:
+                assert not [p for p in promises if p in line], f"{name}: {line}"
+
+    # Answering: within a month; an extension told within the first month
+    assert FIRST_MONTH[lang] in words
+
+    # Third-country cookie providers bring their transfer
+    processors = {p["id"]: p for p in data.get("processors") or [] if isinstance(p, dict)}
+    cookies = data.get("cookies") or {}
+    if any(processors.get(str(c.get("processor")), {}).get("transfer") for c in cookies.get("items") or []):
+        assert US[lang] in words
+
+    # Staff are in the record
+    if (data.get("controller") or {}).get("employees"):
+        staff = [a for a in data.get("activities") or [] if a.get("kind") == "employees"]
+        assert staff, "employer without an employee activity"
+        name = staff[0]["name"] if isinstance(staff[0]["name"], str) else staff[0]["name"].get(lang, "")
+        assert html.escape(name) in record
+
+    # Consent-based health data: what happens on withdrawal; never "mandatory" without the exception
+    for activity in data.get("activities") or []:
+        if activity.get("public", True) is False:
+            continue
+        for category in activity.get("data_categories") or []:
+            if category.get("condition") == "explicit_consent":
+                assert category.get("withdrawal"), category.get("id")
+                assert category.get("optional") is True or not (activity.get("provision") or {}).get("obligatory")
+
+    # One voice
+    if lang == "fi":
+        other = FI_VOICE[3 - voice(data)]
+        assert not [phrase for phrase in other if phrase in words], "mixed voice"
+
+
+@pytest.mark.parametrize(("path", "lang"), list(itertools.product(EXAMPLES, LANGS)),
+                         ids=[f"{p.stem}-{lang}" for p, lang in itertools.product(EXAMPLES, LANGS)])
+def test_examples_pass_the_legal_review(path: Path, lang: str) -> None:
+    review(valid(load(path)), lang)
+
+
+@pytest.mark.parametrize(("key", "variant"), list(itertools.product(PRESETS, range(len(VARIANTS)))))
+def test_presets_pass_the_legal_review(key: str, variant: int) -> None:
+    doc = valid(loads(rendered(key, **VARIANTS[variant]), "generated.yaml"))
+    review(doc, "fi")
+    assert not [f.format() for f in check_document(doc) if f.severity is Severity.ERROR]
+
+
+def test_the_showcase_says_plainly_which_injections_it_gives() -> None:
+    doc = valid(load(AURORA))
+    words = text_of(render_html(doc, "notice", "fi"))
+    assert "täyteainehoidot" in words
+    assert "Emme anna reseptilääkkeitä sisältäviä hoitoja, kuten botuliinitoksiinihoitoja" in words
+    assert "injektiohoi" not in words
+
+
+def test_sole_trader_speaks_as_i() -> None:
+    doc = valid(load(ROOT / "examples" / "hieroja-koskenranta.yaml"))
+    assert voice(doc.data) == 1
+    words = text_of(render_html(doc, "notice", "fi"))
+    assert "Vastaan pyyntöösi" in words and "Vastaamme" not in words
+    sv = text_of(render_html(doc, "notice", "sv"))
+    assert "Jag svarar på din begäran" in sv
+    en = text_of(render_html(doc, "notice", "en"))
+    assert "I will respond to your request" in en and "We will respond" not in en
+
+
+def _aurora() -> dict[str, Any]:
+    return loads(AURORA.read_text(encoding="utf-8")).data  # type: ignore[no-any-return]
+
+
+def _plant_kanta(d: dict[str, Any]) -> None:
+    d["activities"][0]["recipients"].append({"name": "Kanta-palvelujen potilastiedon arkisto (Kela)"})
+
+
+def _plant_botox(d: dict[str, Any]) -> None:
+    d["activities"][0]["purposes"][2]["purpose"] = "Terveystietojen kirjaaminen ennen Botox-hoitoa"
+
+
+def _plant_erasure(d: dict[str, Any]) -> None:
+    d["health_care"] = {"professional": True, "profession": "lääkäri"}
+    d["activities"][0]["data_categories"][2]["condition"] = "health_care"
+    d["rights"]["stated"] = ["access", "rectification", "erasure", "complaint"]
+
+
+def _plant_response(d: dict[str, Any]) -> None:
+    d["rights"]["response_time"] = "kolmen kuukauden kuluessa"
+
+
+def _plant_no_transfer(d: dict[str, Any]) -> None:
+    website = next(a for a in d["activities"] if a.get("kind") == "website")
+    website["transfers"] = []
+
+
+def _plant_no_staff(d: dict[str, Any]) -> None:
+    d["activities"] = [a for a in d["activities"] if a.get("kind") != "employees"]
+
+
+def _plant_withdrawal(d: dict[str, Any]) -> None:
+    del d["activities"][0]["data_categories"][2]["withdrawal"]
+
+
+def _plant_mandatory(d: dict[str, Any]) -> None:
+    del d["activities"][0]["data_categories"][2]["optional"]
+
+
+PLANTED = {
+    "kanta-storage": _plant_kanta,
+    "prescription-treatment": _plant_botox,
+    "rights-basis": _plant_erasure,
+    "cookie-transfer": _plant_no_transfer,
+    "staff-record": _plant_no_staff,
+    "health-consent": _plant_withdrawal,
+    "provision-consistency": _plant_mandatory,
+}
+
+
+@pytest.mark.parametrize(("rule", "plant"), [*PLANTED.items(), ("rights-basis", _plant_response)])
+def test_each_planted_error_is_caught(rule: str, plant: Any) -> None:
+    data = _aurora()
+    assert not [f for f in check_document(loads(dump(data), "fresh.yaml")) if f.rule == rule]
+    plant(data)
+    doc = loads(dump(data), "fresh.yaml")
+    found = [f for f in check_document(doc) if f.rule == rule]
+    assert found, f"{rule} did not catch the planted error"
+    assert found[0].severity in (Severity.ERROR, Severity.WARNING)
+    assert TODAY  # the checker's reference date is the suite's
