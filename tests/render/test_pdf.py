@@ -100,7 +100,7 @@ def test_pdf_is_tagged_finnish_with_metadata_and_embedded_fonts(outputs: dict[st
 
 def test_finnish_letters_survive_extraction(outputs: dict[str, Path]) -> None:
     text = pdf_text(outputs[str(example_files()[0])] / "notice.fi.pdf")
-    for words in ("Rekisterinpitäjä ja yhteystiedot", "Käyttötarkoitus", "Kuinka kauan säilytän tietoja",  # a sole trader speaks as "I"
+    for words in ("Rekisterinpitäjä ja yhteystiedot", "Käyttötarkoitus", "Kuinka kauan säilytän tietoja",
                   "Tietosuojavaltuutetun toimisto", "Päivitetty"):
         assert squash(words) in squash(text)
     assert "\ufffd" not in text
