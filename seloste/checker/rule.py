@@ -1,10 +1,15 @@
 """What every rule module shares: the protocol the registry expects, the options a rule is called with, and a
 reporter that turns a rule's message table into findings.
 
-A rule module defines `ID`, `ARTICLE`, `SEVERITY`, `OPTIONS` (defaults, possibly empty), a `MESSAGES` table
+A rule module defines `ID`, `ARTICLE`, `SEVERITY`, `SEVERITY_REASON`, `OPTIONS` (defaults, possibly empty), a `MESSAGES` table
 `{key: (message, hint)}` holding every text it shows in English (one place to translate: `make messages` extracts
 the tables into the command line's catalogue, and the reporter shows them in the interface language), and
-`check(doc, options) -> Iterator[Finding]`. Its docstring explains the rule with a passing and a failing example.
+`check(doc, options) -> Iterator[Finding]`.
+
+Severities mean one thing. `error`: the law requires it and it is missing or wrong. `warning`: very likely a gap,
+a person should look. `info`: good practice. A rule's `SEVERITY` is the level of its main finding; lesser forms
+of the problem are reported `minor` steps lower, and `SEVERITY_REASON` (shown by `seloste explain`) says why
+each level is what it is. Its docstring explains the rule with a passing and a failing example.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class Rule(Protocol):
     ID: str
     ARTICLE: str
     SEVERITY: Severity
+    SEVERITY_REASON: str
     OPTIONS: dict[str, Any]
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]: ...

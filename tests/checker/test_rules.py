@@ -104,7 +104,12 @@ CASES = [
     Case("third-party-source", HEAD + "activities:\n  - id: a\n    name: A\n    sources:\n"
          "      - type: third_party\n      - {type: public, name: YTJ}\n"
          "      - {type: third_party, name: Lähettäjä, categories: [x]}\n      - {type: data_subject}\n",
-         [(7, 9), (8, 9)], "unnamed, no categories"),
+         [(7, 9)], "unnamed"),
+    # source-categories (GDPR 14(1)(d), its own duty beside 14(2)(f))
+    Case("source-categories", HEAD + "activities:\n  - id: a\n    name: A\n    sources:\n"
+         "      - type: third_party\n      - {type: public, name: YTJ}\n"
+         "      - {type: third_party, name: Lähettäjä, categories: [x]}\n      - {type: data_subject}\n",
+         [(8, 9)], "named but no categories"),
     # record-items
     Case("record-items", HEAD + "activities:\n  - id: a\n    name: A\n    public: false\n", [(1, 1), (4, 5), (4, 5)],
          "internal activity without subjects, categories; no security"),
@@ -181,7 +186,7 @@ CASES = [
          "processors:\n  - {id: p, name: P, business_id: 123}\n", [(3, 16)], "checksum (malformed left to schema)"),
     # obsolete-terms
     Case("obsolete-terms", HEAD + "document:\n  title: Henkilötietolain (523/1999) mukainen rekisteriseloste\n",
-         [(4, 10), (4, 28), (4, 47)], "three terms on one line"),
+         [(4, 10), (4, 47)], "two causes on one line: the act named twice is one finding"),
     Case("obsolete-terms", HEAD + "rights:\n  notes: Henkilötietolainsäädäntö on muuttunut.\n", [],
          "the general word for data protection law"),
     # document-age

@@ -50,6 +50,10 @@ from ..rule import Options, Reporter
 ID = "accounting-retention"
 ARTICLE = "Kirjanpitolaki 1336/1997, 2:10"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "The Accounting Act sets a minimum: accounting data kept for a shorter time, or with no period, "
+    "breaks the law (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "too-short": ("the accounting data in '{category}' are kept {years}; the Accounting Act requires at "

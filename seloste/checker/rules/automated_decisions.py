@@ -34,6 +34,11 @@ from ..rule import Options, Reporter
 ID = "automated-decisions"
 ARTICLE = "GDPR 13(2)(f), 22"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "When automated decisions or profiling are used, GDPR 13(2)(f) requires their logic and consequences: "
+    "leaving them out is an error. Saying aloud that none are used is only good practice (info): a small "
+    "business's notice that is silent almost always means there are none."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the activity '{name}' does not say whether automated decisions or profiling are used",
@@ -51,7 +56,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         decisions = activity.get("automated_decisions")
         name = activity_name(activity)
         if decisions is None:
-            yield report(doc, path, "missing", minor=True, name=name)
+            yield report(doc, path, "missing", minor=2, name=name)
         elif isinstance(decisions, dict) and (decisions.get("used") is True or decisions.get("profiling") is True):
             missing = [w for w, k in (("the logic", "logic"), ("the consequences", "consequences"))
                        if not has_text(decisions.get(k))]

@@ -44,6 +44,11 @@ from ..rule import Options, Reporter
 ID = "cookie-consent"
 ARTICLE = "917/2014 205 §"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "917/2014 205 § requires consent for cookies that are not strictly necessary: setting them without it "
+    "is an error. Cookies that are used but not listed, or a consent with no way to change it, are likely "
+    "gaps a person should look at (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-consent": ("the {category} cookie '{name}' is not strictly necessary but is set without consent",

@@ -41,6 +41,11 @@ from .controller_identity import has_contact
 ID = "joint-controllers"
 ARTICLE = "GDPR 26(1)–(2)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 26(2) requires the essence of the arrangement to be made available: missing is an error. An "
+    "incomplete arrangement, a party without contact details, or words that suggest others share the "
+    "register are likely gaps (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-arrangement": ("joint controllers are named but their arrangement is not described",

@@ -30,6 +30,10 @@ from ..rule import Options, Reporter
 ID = "obsolete-terms"
 ARTICLE = "GDPR 94; Tietosuojalaki 1050/2018"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "Citing repealed law or an abolished authority tells the reader wrong things about their rights: the "
+    "information GDPR 12(1) and 13 require is wrong (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "obsolete": ("'{found}' is out of date: {why}",
@@ -50,6 +54,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for path, text in strings(doc.data, skip=SKIP):
         if path and path[-1] in URL_FIELDS:
             continue  # a web address is not the notice's wording (an old page name is no claim about the law)
+        seen: set[str] = set()  # one finding per cause in a text ("Henkilötietolain (523/1999)" is one)
         for match in regex.finditer(text):
+            why = terms[which(match)]["why"]
+            if why in seen:
+                continue
+            seen.add(why)
             yield report(doc, path, "obsolete", position=locate(doc, path, match.group(0)),
                          found=match.group(0), why=terms[which(match)]["why"])

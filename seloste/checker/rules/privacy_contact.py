@@ -30,7 +30,12 @@ from .controller_identity import has_contact
 
 ID = "privacy-contact"
 ARTICLE = "GDPR 13(1)(a)"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "The law requires the controller's contact details (see controller-identity), not a separate privacy "
+    "contact: naming one is good practice (info). A privacy contact who is named but cannot be reached is "
+    "very likely a mistake (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("no contact for privacy matters is named; only the controller's general contacts will be shown",

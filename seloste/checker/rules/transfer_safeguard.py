@@ -40,6 +40,11 @@ from ..rule import Options, Reporter
 ID = "transfer-safeguard"
 ARTICLE = "GDPR 13(1)(f), 44–49"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(1)(f) and 44–49 require a safeguard for every transfer: missing or wrong is an error. A "
+    "transfer with no country, or with no way to get a copy of the safeguard, is a likely gap (warning); "
+    "a 'transfer' inside the EU/EEA is only untidy (info)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the transfer to {country} names no safeguard",

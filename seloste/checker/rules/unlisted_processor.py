@@ -42,6 +42,11 @@ from ..rule import Options, Reporter
 ID = "unlisted-processor"
 ARTICLE = "GDPR 13(1)(e), 28(3)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "A named system that holds the data is a recipient the notice must name and a processor that needs a "
+    "contract (GDPR 13(1)(e), 28(3)): not listing it is an error. A generic mention (a booking system, an "
+    "external server) is very likely a processor but may not be one (warning)."
+)
 OPTIONS: dict[str, Any] = {"extra_systems": []}
 MESSAGES = {
     "named": ("{found} is mentioned but not listed as a processor",

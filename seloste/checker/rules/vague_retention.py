@@ -39,6 +39,10 @@ from ..rule import Options, Reporter
 ID = "vague-retention"
 ARTICLE = "GDPR 5(1)(e), 13(2)(a)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(2)(a) requires a period or a criterion the reader can apply: 'as long as necessary' is "
+    "neither (error). A period that does not say from when it is counted is a likely gap (warning)."
+)
 OPTIONS: dict[str, Any] = {"require_trigger": True}
 MESSAGES = {
     "vague": ("the retention '{phrase}' is neither a period nor a concrete criterion",
