@@ -99,7 +99,8 @@ def rules_command() -> None:
     rows = infos()
     width = max(len(r.id) for r in rows)
     for rule in rows:
-        click.echo(f"{rule.id:<{width}}  {severity_word(rule.severity):<9}  {rule.article}\n{'':<{width}}  {rule.summary}")
+        word = severity_word(rule.severity)
+        click.echo(f"{rule.id:<{width}}  {word:<9}  {rule.article}\n{'':<{width}}  {rule.summary}")
 
 
 @click.command()

@@ -1,9 +1,10 @@
 """What every rule module shares: the protocol the registry expects, the options a rule is called with, and a
 reporter that turns a rule's message table into findings.
 
-A rule module defines `ID`, `ARTICLE`, `SEVERITY`, `SEVERITY_REASON`, `OPTIONS` (defaults, possibly empty), a `MESSAGES` table
-`{key: (message, hint)}` holding every text it shows in English (one place to translate: `make messages` extracts
-the tables into the command line's catalogue, and the reporter shows them in the interface language), and
+A rule module defines `ID`, `ARTICLE`, `SEVERITY`, `SEVERITY_REASON`, `OPTIONS` (defaults, possibly empty), a
+`MESSAGES` table `{key: (message, hint)}` holding every text it shows in English (one place to translate: `make
+messages` extracts the tables into the command line's catalogue, and the reporter shows them in the interface
+language), and
 `check(doc, options) -> Iterator[Finding]`.
 
 Severities mean one thing. `error`: the law requires it and it is missing or wrong. `warning`: very likely a gap,

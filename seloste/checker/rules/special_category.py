@@ -77,7 +77,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             elif special is None:
                 match = next((m for w in category_words(category) if (m := health.search(w))), None)
                 if match:
-                    yield report(doc, c_path, "unmarked", minor=True, category=name, word=match.group(0), article="GDPR 9(1)")
+                    yield report(doc, c_path, "unmarked", minor=True, category=name, word=match.group(0),
+                                 article="GDPR 9(1)")
             if condition == "health_care" and not professional:
                 yield report(doc, (*c_path, "condition"), "not-professional", minor=True, category=name,
                              article="GDPR 9(2)(h), 9(3)")

@@ -2,10 +2,12 @@
 
 GDPR 13(2)(a) asks for the storage period or the criteria used to determine it, and 5(1)(e) for keeping data no
 longer than necessary. "Tarvittavan ajan", "niin kauan kuin on tarpeen" or "niin pitkään kuin laki edellyttää"
-tell the reader nothing. A criterion is read clause by clause (split at "tai", "or", commas): each clause with a
-vague phrase must also be anchored to a concrete event (the end of the customer relationship, withdrawal of
-consent, the last visit), a number of years or months, or a named law. A period without a 'trigger:' (from
-when?) is a warning; turn that off with the option `require_trigger: false`.
+tell the reader nothing, and neither does "tarvittavan ajan asiakassuhteesta riippuen". A criterion is read
+clause by clause (split at "tai", "or", commas): each clause with a vague phrase must also be anchored to a
+concrete event (withdrawal of consent, the last visit, death), a number of years or months, or a law that sets the
+period (Kirjanpitolaki, 703/2023). "Kunnes asiakassuhde päättyy" is vague unless the text says when the customer
+relationship ends ("asiakassuhde katsotaan päättyneeksi, kun viimeisestä käynnistä on kulunut kaksi vuotta").
+A period without a 'trigger:' (from when?) is a warning; turn that off with the option `require_trigger: false`.
 
 Passing example::
 
@@ -60,10 +62,23 @@ _CLAUSES = re.compile(r"\s+(?:tai|taikka|or|eller)\s+|[,;]|\s+–\s+", re.IGNORE
 def vague_clause(text: str) -> str | None:
     """The first clause of a criterion that is vague and not anchored to anything concrete, or None."""
     vague, anchors = any_of("retention_vagueness", "vague"), any_of("retention_vagueness", "anchors")
+    relationship = any_of("retention_vagueness", "relationship")
+    defined = bool(any_of("retention_vagueness", "relationship_defined").search(text))
     for clause in _CLAUSES.split(text):
-        if vague.search(clause) and not anchors.search(clause + " "):
+        if anchors.search(clause + " "):
+            continue
+        if vague.search(clause) or (relationship.search(clause) and not defined and _ends_at(clause)):
             return " ".join(clause.split())
     return None
+
+
+_END = re.compile(r"päätty|loppu|kunnes|asti|saakka|ajan\b|until|end|duration|upphör|tills|under|varar|pågår",
+                  re.IGNORECASE)
+
+
+def _ends_at(clause: str) -> bool:
+    """Whether a clause that speaks of the customer relationship keeps data for its duration or until its end."""
+    return bool(_END.search(clause))
 
 
 def _period_text(period: Any) -> str:
