@@ -77,7 +77,8 @@ CASES = [
          "      - criterion: asiakassuhteen ajan tai niin pitkään kun laki sitä edellyttää\n"
          "      - criterion: niin kauan kuin asiakassuhde on voimassa\n"
          "      - criterion: Kirjanpitolain edellyttämän ajan\n"
-         "      - period: {years: 5}\n", [(7, 20), (8, 20), (11, 17)], "vague, mixed, anchored, named law, no trigger"),
+         "      - period: {years: 5}\n", [(7, 20), (8, 20), (9, 20), (11, 17)],
+         "vague, mixed, relationship undefined, named law, no trigger"),
     # rights-section
     Case("rights-section", HEAD, [(1, 1)], "missing"),
     Case("rights-section", HEAD + "rights:\n  notes: Sinulla on oikeuksia.\n", [(4, 3)], "no how"),
@@ -169,7 +170,8 @@ CASES = [
     # unlisted-processor
     Case("unlisted-processor", HEAD + "processors:\n  - {id: ajas, name: Ajas Oy, kind: customer_records}\n"
          "activities:\n  - id: a\n    name: A\n    description: Varaukset tehdään Timmaan, kortit ovat Ajaksessa.\n"
-         "    notes: Kassajärjestelmä tulostaa kuitit.\n", [(8, 36), (9, 12)], "Timma named, payment generic"),
+         "    notes: Maksutiedot tallentuvat kassajärjestelmään.\n", [(8, 36), (9, 36)],
+         "Timma named, payment generic"),
     Case("unlisted-processor", HEAD + "document:\n  changes:\n    - {date: 2024-01-01, summary: Poistettu Slotti}\n",
          [], "change history not read"),
     # processor-agreement

@@ -39,7 +39,7 @@ from ...findings import Finding, Severity
 from ...loader import Document
 from ..facts import any_of
 from ..model import entries, has_text, mentions
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, enum
 
 ID = "cookie-consent"
 ARTICLE = "917/2014 205 §"
@@ -76,7 +76,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         for path, item in items:
             category = item.get("category")
             if isinstance(category, str) and category != "necessary":
-                yield report(doc, path, "no-consent", category=category, name=str(item.get("name", "?")))
+                yield report(doc, path, "no-consent", category=enum(category), name=str(item.get("name", "?")))
         if not items and mentions(cookies.get("management"), any_of("browser_refusal")):
             yield report(doc, ("cookies", "management"), "browser")
         elif not items:

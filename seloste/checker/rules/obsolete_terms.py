@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...i18n import ui_language
 from ...loader import Document, JsonPath
 from ..facts import alternatives, fact, which
 from ..model import locate, strings
@@ -48,6 +49,13 @@ SKIP: frozenset[JsonPath] = frozenset({("document", "changes"), ("$schema",), ("
 URL_FIELDS = frozenset({"website", "privacy_policy", "url"})
 
 
+def _why(why: Any) -> str:
+    """The reason in the interface language (facts.yaml gives it in en, fi and sv)."""
+    if isinstance(why, dict):
+        return str(why.get(ui_language()) or why.get("en") or next(iter(why.values()), ""))
+    return str(why)
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     terms = fact("obsolete")
     regex = alternatives(tuple(term["pattern"] for term in terms))
@@ -56,9 +64,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # a web address is not the notice's wording (an old page name is no claim about the law)
         seen: set[str] = set()  # one finding per cause in a text ("Henkilötietolain (523/1999)" is one)
         for match in regex.finditer(text):
-            why = terms[which(match)]["why"]
+            why = _why(terms[which(match)]["why"])
             if why in seen:
                 continue
             seen.add(why)
             yield report(doc, path, "obsolete", position=locate(doc, path, match.group(0)),
-                         found=match.group(0), why=terms[which(match)]["why"])
+                         found=match.group(0), why=why)

@@ -33,7 +33,7 @@ from typing import Any
 from ...findings import Finding, Severity
 from ...loader import Document
 from ..model import activities, activity_name, as_list, entries, has_text, label
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, enums
 
 ID = "purpose-basis"
 ARTICLE = "GDPR 6(1), 13(1)(c), 30(1)(b)"
@@ -77,7 +77,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         unbased = [(p_path, p) for p_path, p in purposes if p.get("basis") is None]
         if register_bases and unbased:
             yield report(doc, (*path, "bases"), "register-level", minor=True, name=name,
-                         bases=", ".join(register_bases))
+                         bases=enums(register_bases))
         else:
             bare = [(p_path, p) for p_path, p in unbased if not has_text(p.get("basis_note"))]
             if len(bare) > 1:

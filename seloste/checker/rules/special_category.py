@@ -38,7 +38,7 @@ from ...findings import Finding, Severity
 from ...loader import Document
 from ..facts import stems
 from ..model import activities, as_dict, category_words, entries, label
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, enum
 
 ID = "special-category"
 ARTICLE = "GDPR 9(1)–(2)"
@@ -73,7 +73,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             special = category.get("special")
             condition = category.get("condition")
             if special is not None and condition is None:
-                yield report(doc, c_path, "no-condition", category=name, special=str(special).replace("_", " "))
+                yield report(doc, c_path, "no-condition", category=name, special=enum(special))
             elif special is None:
                 match = next((m for w in category_words(category) if (m := health.search(w))), None)
                 if match:

@@ -1,17 +1,18 @@
-"""A system or service that holds the data is listed as a processor: booking, patient-record and customer
-systems, tills and payment terminals, web shops, e-mail and office suites, accounting firms, web hosts.
+"""A system or service that holds the data is listed as a processor.
 
-A system that holds the data for the controller (Timma, Ajas, Slotti, Paytrail, Google Workspace…) is a
-processor: a recipient the notice must name (GDPR 13(1)(e)) and a party bound by a processing agreement (28(3)).
-The rule reads every text in the file except the processors' own entries and the change history. A system of
-seloste's list (the processor catalogue and other systems seen in Finnish notices), named anywhere but missing
-from 'processors:', is an error. A kind of service named in general words ("ajanvarausjärjestelmään",
-"tilitoimistolle", "kumppaneiden palvelimilla", "i bokningssystemet") is a warning when it holds data — named as
-a storage place ('storage:'), a source or a recipient, or in a Finnish sentence that puts data into, keeps them in
-or takes them from it (libvoikko tells the case) — and no processor of that kind is declared. Finnish words are
-read by their base form (libvoikko), Swedish by their Snowball stem. A vendor written down as a storage place,
-source or recipient with the business id of a catalogue system counts as that system. Further system names can
-be added with the option `extra_systems: [Name, …]`.
+Booking, patient-record and customer systems, tills and payment terminals, web shops, e-mail and office suites,
+accounting firms and web hosts all count. A system that holds the data for the controller (Timma, Ajas, Slotti,
+Paytrail, Google Workspace…) is a processor: a recipient the notice must name (GDPR 13(1)(e)) and a party bound by a
+processing agreement (28(3)). The rule reads every text in the file except the processors' own entries and the
+change history. A system of seloste's list (the processor catalogue and other systems seen in Finnish notices),
+named anywhere but missing from 'processors:', is an error. A kind of service named in general words
+("ajanvarausjärjestelmään", "tilitoimistolle", "kumppaneiden palvelimilla", "i bokningssystemet") is a warning when
+it holds data — named as a storage place ('storage:') or a source, or in a Finnish sentence that puts data into,
+keeps them in or takes them from it (libvoikko tells the case) — and no processor of that kind is declared. Finnish
+words are read by their base form (libvoikko), Swedish by their Snowball stem. A recipient described by its kind
+("Tilitoimisto") is a disclosure the notice tells and is not reported; a named system among the recipients is. A
+vendor written down as a storage place, source or recipient with the business id of a catalogue system counts as
+that system. Further system names can be added with the option `extra_systems: [Name, …]`.
 
 Passing example::
 
@@ -42,11 +43,12 @@ from typing import Any
 
 from ...catalogue import catalogue
 from ...findings import Finding, Severity
+from ...i18n import N_, ui_text
 from ...loader import Document, JsonPath
 from ..facts import alternatives, fact, pattern, which
 from ..model import activities, entries, label, locate, processors, strings, texts
 from ..morphology import LOCATIVE_CASES, finnish, swedish, words
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, enum, enums
 
 ID = "unlisted-processor"
 ARTICLE = "GDPR 13(1)(e), 28(3)"
@@ -68,6 +70,11 @@ MESSAGES = {
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
+#: The kinds of service in facts.yaml ('service_kinds: term:'), marked for the interface's catalogue.
+TERMS = (N_("a booking system"), N_("a customer or patient record system"), N_("a till or payment terminal"),
+         N_("an accounting firm"), N_("a web host or server provider"), N_("a web shop"),
+         N_("an e-mail or office service"))
+
 SKIP: frozenset[JsonPath] = frozenset({("processors",), ("document", "changes"), ("$schema",), ("branding",)})
 #: Parts of an activity that name who holds, gives or receives the data.
 HOLDERS = frozenset({"storage", "sources", "recipients"})
@@ -77,6 +84,12 @@ def _systems(options: Options) -> list[dict[str, Any]]:
     extra = [{"name": name, "pattern": r"\b" + re.escape(name) + r"\w*", "kind": "other"}
              for name in options["extra_systems"] if isinstance(name, str) and name]
     return [*fact("systems"), *extra]
+
+
+def _recipient(path: JsonPath) -> bool:
+    """Inside a recipient entry: a recipient described by its kind ("Tilitoimisto: laskutustiedot kirjanpitoa
+    varten") is a disclosure the notice tells; whether that party is in truth a processor is left to a person."""
+    return len(path) > 2 and path[0] == "activities" and path[2] == "recipients"
 
 
 def _holder(path: JsonPath) -> bool:
@@ -113,7 +126,7 @@ def _other_hits(text: str, kind: dict[str, Any]) -> Iterator[str]:
         stem = swedish(term)
         for _, word in words(text):
             low = word.lower()
-            if swedish(low).startswith(stem) or (len(term) > 7 and term in low):
+            if low.startswith(term) or swedish(low) == stem or (len(stem) > 7 and swedish(low).endswith(stem)):
                 yield word
     for term in kind.get("en", []):
         match = pattern(r"\b" + re.escape(term) + r"s?\b").search(text)
@@ -156,16 +169,16 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         kinds_found.add(system["kind"])
         path, position, found = found_at[0]
         shown = f"'{found}'" if found.lower() == name.lower() else f"'{found}' ({name})"
-        finding = report(doc, path, "named", position=position, found=shown, kind=system["kind"])
+        finding = report(doc, path, "named", position=position, found=shown, kind=enum(system["kind"]))
         yield replace(finding, count=len({p for p, _, _ in found_at}))
     for kind in fact("service_kinds"):
         if set(kind["kinds"]) & (declared | kinds_found):
             continue  # answered by a declared processor, or the same unknown vendor already reported
-        hits = [(path, word) for path, text in texts_
+        hits = [(path, word) for path, text in texts_ if not _recipient(path)
                 for word in [*_finnish_hits(text, kind, _holder(path)), *_other_hits(text, kind)]]
         if hits:
             path, word = hits[0]
-            finding = report(doc, path, "generic", minor=True, position=locate(doc, path, word), term=kind["term"],
-                             found=word, kinds=" or ".join(kind["kinds"][:3]))
+            finding = report(doc, path, "generic", minor=True, position=locate(doc, path, word),
+                             term=ui_text(kind["term"]), found=word, kinds=enums(kind["kinds"][:3], " / "))
             yield replace(finding, count=len({p for p, _ in hits}))
             kinds_found.update(kind["kinds"])

@@ -36,7 +36,7 @@ from ...findings import Finding, Severity
 from ...loader import Document
 from ..facts import any_of
 from ..model import activities, entries, has_text, texts
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, period_words
 
 ID = "vague-retention"
 ARTICLE = "GDPR 5(1)(e), 13(2)(a)"
@@ -48,8 +48,10 @@ SEVERITY_REASON = (
 OPTIONS: dict[str, Any] = {"require_trigger": True}
 MESSAGES = {
     "vague": ("the retention '{phrase}' is neither a period nor a concrete criterion",
-              "Give a period and its starting point (e.g. 'period: {{years: 3}}' and 'trigger: viimeisestä "
-              "käynnistä') or an event that ends the retention (e.g. 'kunnes asiakassuhde päättyy')."),
+              "Under 'retention:', give a period and the day it is counted from (e.g. 'period: {{years: 3}}' and "
+              "'trigger: viimeisestä käynnistä'), or an event that ends the retention (e.g. 'criterion: kunnes "
+              "suostumus peruutetaan'). The end of the customer relationship counts only when you say when it "
+              "ends."),
     "no-trigger": ("the retention period {period} does not say from when it is counted",
                    "Add 'trigger:', e.g. 'asiakassuhteen päättymisestä' or 'sen vuoden lopusta, jona tilikausi "
                    "päättyi'."),
@@ -64,7 +66,11 @@ def vague_clause(text: str) -> str | None:
     vague, anchors = any_of("retention_vagueness", "vague"), any_of("retention_vagueness", "anchors")
     relationship = any_of("retention_vagueness", "relationship")
     defined = bool(any_of("retention_vagueness", "relationship_defined").search(text))
-    for clause in _CLAUSES.split(text):
+    clauses = _CLAUSES.split(text)
+    # "kunnes suostumus peruutetaan tai asiakassuhde päättyy": until the first of the events, one of them concrete
+    if _UNTIL.search(text) and any(anchors.search(c + " ") for c in clauses):
+        defined = True
+    for clause in clauses:
         if anchors.search(clause + " "):
             continue
         if vague.search(clause) or (relationship.search(clause) and not defined and _ends_at(clause)):
@@ -76,16 +82,16 @@ _END = re.compile(r"päätty|loppu|kunnes|asti|saakka|ajan\b|until|end|duration|
                   re.IGNORECASE)
 
 
+_UNTIL = re.compile(r"\b(kunnes|until|tills)\b", re.IGNORECASE)
+
+
 def _ends_at(clause: str) -> bool:
     """Whether a clause that speaks of the customer relationship keeps data for its duration or until its end."""
     return bool(_END.search(clause))
 
 
 def _period_text(period: Any) -> str:
-    if not isinstance(period, dict):
-        return ""
-    parts = [f"{v} {unit if v != 1 else unit[:-1]}" for unit, v in period.items() if isinstance(v, int)]
-    return ", ".join(parts)
+    return period_words(period) if isinstance(period, dict) else ""
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
