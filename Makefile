@@ -6,19 +6,24 @@ OUT ?= out
 
 .PHONY: demo test bench messages system-deps clean
 
-# Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
-# elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
+# Native libraries WeasyPrint uses, and libvoikko with its Finnish dictionary (voikko-fi) for the checker's
+# Finnish base forms. Installed when we are root on a Debian-like machine and they are missing; elsewhere they
+# must come from the system (libharfbuzz-subset0 only speeds PDFs up; without libvoikko the checker matches
+# Finnish words by their beginning).
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  missing=""; \
-	  for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+	  for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libvoikko.so.1; do \
 	    ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
 	  done; \
+	  [ -d /usr/lib/voikko ] || missing="$$missing voikko-fi"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing native libraries for WeasyPrint:$$missing"; \
-	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 || \
+	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+	       libvoikko1 voikko-fi >/dev/null 2>&1 || \
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
-	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
+	       libharfbuzz-subset0 fonts-dejavu-core libvoikko1 voikko-fi >/dev/null 2>&1)) || \
+	       echo "warning: could not install them"; \
 	  fi; \
 	fi
 

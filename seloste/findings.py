@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .i18n import tr
+
 
 class Severity(StrEnum):
     """How bad a finding is. Ordered: error > warning > info."""
@@ -35,12 +37,29 @@ class Finding:
     path: str = field(default="", compare=False)
     article: str = field(default="", compare=False)
     hint: str = field(default="", compare=False)
+    #: How many times the same cause was found (one register-level statement, one shared file): reported once.
+    count: int = field(default=1, compare=False)
+
+    @property
+    def shown_message(self) -> str:
+        """The message in the interface language, with the number of repeats when the cause was found more
+        than once."""
+        if self.count <= 1:
+            return self.message
+        return tr("{message} (found {count} times)", message=self.message, count=self.count)
 
     def format(self) -> str:
-        """The one-line form `file:line:column: severity: message [rule]`."""
+        """The one-line form `file:line:column: severity: message [rule]`, the severity in the interface
+        language."""
         where = f"{self.file}:{self.line}:{self.column}"
         loc = f" ({self.path})" if self.path else ""
-        return f"{where}: {self.severity.value}: {self.message}{loc} [{self.rule}]"
+        return f"{where}: {severity_word(self.severity)}: {self.shown_message}{loc} [{self.rule}]"
+
+
+def severity_word(severity: Severity) -> str:
+    """'error', 'warning' or 'info' in the interface language ('virhe', 'varoitus', 'huomautus' in Finnish)."""
+    words = {Severity.ERROR: tr("error"), Severity.WARNING: tr("warning"), Severity.INFO: tr("info")}
+    return words[severity]
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -172,13 +172,24 @@ def ui_text(message: str) -> str:
 def extract_messages_tables(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                             options: Mapping[str, Any]) -> Iterator[tuple[int, str, str, list[str]]]:
     """Babel extraction method for the checker's rule modules: every string in a module-level `MESSAGES` table
-    (`{key: (message, hint)}`). Named in babel-cli.cfg; not used at run time."""
+    (`{key: (message, hint)}`), the module's `SEVERITY_REASON`, the hints several messages share (`_HINT…`), and
+    every `N_("…")`. Named in babel-cli.cfg; not used at run time."""
     tree = ast.parse(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
+    for call in ast.walk(tree):  # N_("…") anywhere in the module
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "N_" and call.args \
+                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+            yield call.lineno, "", call.args[0].value, []
     for node in tree.body:
-        if not (isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict)):
+        if not (isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict | ast.Constant)):
             continue
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        if not any(isinstance(t, ast.Name) and t.id == "MESSAGES" for t in targets):
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) and node.value.value \
+                and any(isinstance(t, ast.Name) and (t.id == "SEVERITY_REASON" or t.id.startswith("_HINT"))
+                        for t in targets):
+            yield node.lineno, "", node.value.value, []
+            continue
+        if not isinstance(node.value, ast.Dict) or not any(isinstance(t, ast.Name) and t.id == "MESSAGES"
+                                                           for t in targets):
             continue
         for value in node.value.values:
             for item in value.elts if isinstance(value, ast.Tuple) else [value]:

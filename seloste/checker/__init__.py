@@ -58,7 +58,18 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
             continue
         options = Options(setting.options, today=config.today)
         findings.extend(_relevel(f, rule.SEVERITY, setting.level, setting.explicit) for f in rule.check(doc, options))
-    return sorted(set(suppress.apply(doc, findings)))
+    return consolidate(suppress.apply(doc, findings))
+
+
+def consolidate(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings that repeat the same cause (the same rule, message and hint: one register-level statement copied
+    into several activities, one shared file seen through several controllers) become one, at the first place it
+    was found, with the number of places in `count`."""
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for finding in sorted(set(findings)):
+        groups.setdefault((finding.file, finding.rule, finding.message, finding.hint), []).append(finding)
+    return sorted(replace(group[0], count=sum(f.count for f in group)) if len(group) > 1 else group[0]
+                  for group in groups.values())
 
 
 def looks_like_controller(data: Any) -> bool:
@@ -72,7 +83,9 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
     if doc is not None and not looks_like_controller(doc.data):
         return None
     owned = rule_ids()
-    findings = [f for f in validated.findings if f.rule not in owned]
+    # the rules report business ids themselves (business-id): the schema's form error for one is not repeated
+    findings = [f for f in validated.findings
+                if f.rule not in owned and not (f.rule == "schema" and f.path.endswith("business_id"))]
     if doc is not None:
         findings.extend(check_document(doc, config))
     return sorted(findings)
@@ -88,6 +101,7 @@ def run(paths: Iterable[Path], config: Config | None = None) -> Report:
             continue
         report.files.append(str(path))
         report.findings.extend(findings)
+    report.findings = consolidate(report.findings)
     return report
 
 

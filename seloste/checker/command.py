@@ -15,7 +15,8 @@ import click
 
 from ..console import EXIT_INVALID as EXIT_FINDINGS
 from ..console import EXIT_OK, EXIT_USAGE
-from ..findings import Severity
+from ..findings import Severity, severity_word
+from ..i18n import tr
 from ..validate import PathError
 from . import Report, run
 from .config import ConfigError, resolve
@@ -98,7 +99,8 @@ def rules_command() -> None:
     rows = infos()
     width = max(len(r.id) for r in rows)
     for rule in rows:
-        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.article}\n{'':<{width}}  {rule.summary}")
+        word = severity_word(rule.severity)
+        click.echo(f"{rule.id:<{width}}  {word:<9}  {rule.article}\n{'':<{width}}  {rule.summary}")
 
 
 @click.command()
@@ -112,7 +114,10 @@ def explain(rule: str) -> None:
               + "; run 'seloste rules' for the list")
         return
     details = info(found)
-    click.echo(f"{details.id}  ({details.severity.value}; {details.article})\n")
+    click.echo(f"{details.id}  ({severity_word(details.severity)}; {details.article})\n")
+    if details.severity_reason:
+        label = tr("Why this severity:")
+        click.echo(f"{label} {details.severity_reason}\n")
     click.echo(details.doc)
     if details.options:
         click.echo("\nOptions (defaults): " + ", ".join(f"{k}: {v!r}" for k, v in details.options.items()))

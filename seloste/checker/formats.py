@@ -16,7 +16,8 @@ from xml.etree import ElementTree as ET
 import click
 
 from .. import __version__
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, severity_word
+from ..i18n import tr, ui_language
 from . import Report
 from .registry import infos
 
@@ -34,26 +35,34 @@ def use_color(is_tty: bool, environ: Mapping[str, str]) -> bool:
     return is_tty and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
 
 
-def _plural(count: int, word: str) -> str:
+def _english(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
 
 
 def summary(report: Report) -> str:
-    """One status line, e.g. '3 files checked: 2 errors, 1 warning, 0 info'."""
-    counts = ", ".join(_plural(report.count(s), s.value) for s in Severity)
-    line = f"{_plural(len(report.files), 'file')} checked: {counts}"
-    if report.skipped:
-        line += f" ({_plural(len(report.skipped), 'YAML file')} skipped: not a controller description)"
-    return line
+    """One status line in the interface language, e.g. '3 files checked: 2 errors, 1 warning, 0 info'."""
+    errors, warnings, notes = (report.count(s) for s in Severity)
+    files, skipped = len(report.files), len(report.skipped)
+    if ui_language() == "en":
+        counts = ", ".join(_english(n, w) for n, w in ((errors, "error"), (warnings, "warning"), (notes, "info")))
+        line = f"{_english(files, 'file')} checked: {counts}"
+        note = f"{_english(skipped, 'YAML file')} skipped: not a controller description"
+    else:
+        counts = tr("{errors} error(s), {warnings} warning(s), {notes} info", errors=errors, warnings=warnings,
+                    notes=notes)
+        line = tr("{files} file(s) checked: {counts}", files=files, counts=counts)
+        note = tr("{skipped} YAML file(s) skipped: not a controller description", skipped=skipped)
+    return line + (f" ({note})" if skipped else "")
 
 
 def text(report: Report, *, color: bool = False) -> str:
     lines = []
     for f in report.findings:
         where = f"{f.file}:{f.line}:{f.column}"
-        severity = click.style(f.severity.value, fg=_COLORS[f.severity], bold=True) if color else f.severity.value
+        word = severity_word(f.severity)
+        severity = click.style(word, fg=_COLORS[f.severity], bold=True) if color else word
         rule = click.style(f"[{f.rule}]", dim=True) if color else f"[{f.rule}]"
-        lines.append(f"{click.style(where, bold=True) if color else where}: {severity}: {f.message} {rule}")
+        lines.append(f"{click.style(where, bold=True) if color else where}: {severity}: {f.shown_message} {rule}")
         detail = " — ".join(part for part in (f.article, f.hint) if part)
         if detail:
             lines.append(f"    {detail}")
@@ -62,7 +71,7 @@ def text(report: Report, *, color: bool = False) -> str:
 
 def _record(f: Finding) -> dict[str, object]:
     return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity.value,
-            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path}
+            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path, "count": f.count}
 
 
 def json_report(report: Report) -> str:
@@ -92,7 +101,7 @@ def github(report: Report) -> str:
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
         props.append(f"title={_escape_property(f'seloste {f.rule}' + (f' ({f.article})' if f.article else ''))}")
-        body = f.message + (f"\n{f.hint}" if f.hint else "")
+        body = f.shown_message + (f"\n{f.hint}" if f.hint else "")
         lines.append(f"::{_GITHUB[f.severity]} {','.join(props)}::{_escape_data(body)}")
     return "".join(line + "\n" for line in lines)
 
@@ -125,7 +134,7 @@ def sarif(report: Report) -> str:
         location: dict[str, object] = {"artifactLocation": {"uri": _uri(f.file)}}
         if f.line > 0:
             location["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
-        message = f.message + (f" {f.hint}" if f.hint else "")
+        message = f.shown_message + (f" {f.hint}" if f.hint else "")
         result: dict[str, object] = {"ruleId": f.rule, "ruleIndex": index[f.rule], "level": _SARIF[f.severity],
                                      "message": {"text": message}, "locations": [{"physicalLocation": location}]}
         if f.article:

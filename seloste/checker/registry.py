@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from ..findings import Severity
+from ..i18n import ui_text
 from .rule import Rule
 from .rules import (
     accept_comment,
@@ -40,6 +41,8 @@ from .rules import (
     retention_stated,
     rights_basis,
     rights_section,
+    rights_stated,
+    source_categories,
     special_category,
     staff_record,
     third_party_source,
@@ -63,10 +66,12 @@ RULES: tuple[Rule, ...] = (
     retention_stated,
     vague_retention,
     rights_section,
+    rights_stated,
     consent_withdrawal,
     provision_requirement,
     automated_decisions,
     third_party_source,
+    source_categories,
     # Art 30(1): the record
     record_items,
     breach_procedure,
@@ -107,6 +112,7 @@ class RuleInfo:
     summary: str
     doc: str
     options: dict[str, Any]
+    severity_reason: str = ""
 
 
 @cache
@@ -120,7 +126,8 @@ def rule_ids() -> frozenset[str]:
 
 def info(rule: Rule) -> RuleInfo:
     doc = inspect.getdoc(rule) or ""
-    return RuleInfo(rule.ID, rule.SEVERITY, rule.ARTICLE, doc.split("\n", 1)[0], doc, dict(rule.OPTIONS))
+    return RuleInfo(rule.ID, rule.SEVERITY, rule.ARTICLE, doc.split("\n", 1)[0], doc, dict(rule.OPTIONS),
+                    ui_text(getattr(rule, "SEVERITY_REASON", "")))
 
 
 def infos() -> list[RuleInfo]:

@@ -29,7 +29,7 @@ activities:
     transfers: []
     provision: {requirement: voluntary}
     automated_decisions: {used: false}
-    retention: [{criterion: kunnes asiakassuhde päättyy}]
+    retention: [{criterion: kunnes suostumus peruutetaan}]
 security: {technical: [Salasanat]}
 rights: {channels: [email]}
 breach_procedure: {documented: true}

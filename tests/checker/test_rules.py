@@ -77,7 +77,8 @@ CASES = [
          "      - criterion: asiakassuhteen ajan tai niin pitkään kun laki sitä edellyttää\n"
          "      - criterion: niin kauan kuin asiakassuhde on voimassa\n"
          "      - criterion: Kirjanpitolain edellyttämän ajan\n"
-         "      - period: {years: 5}\n", [(7, 20), (8, 20), (11, 17)], "vague, mixed, anchored, named law, no trigger"),
+         "      - period: {years: 5}\n", [(7, 20), (8, 20), (9, 20), (11, 17)],
+         "vague, mixed, relationship undefined, named law, no trigger"),
     # rights-section
     Case("rights-section", HEAD, [(1, 1)], "missing"),
     Case("rights-section", HEAD + "rights:\n  notes: Sinulla on oikeuksia.\n", [(4, 3)], "no how"),
@@ -104,7 +105,12 @@ CASES = [
     Case("third-party-source", HEAD + "activities:\n  - id: a\n    name: A\n    sources:\n"
          "      - type: third_party\n      - {type: public, name: YTJ}\n"
          "      - {type: third_party, name: Lähettäjä, categories: [x]}\n      - {type: data_subject}\n",
-         [(7, 9), (8, 9)], "unnamed, no categories"),
+         [(7, 9)], "unnamed"),
+    # source-categories (GDPR 14(1)(d), its own duty beside 14(2)(f))
+    Case("source-categories", HEAD + "activities:\n  - id: a\n    name: A\n    sources:\n"
+         "      - type: third_party\n      - {type: public, name: YTJ}\n"
+         "      - {type: third_party, name: Lähettäjä, categories: [x]}\n      - {type: data_subject}\n",
+         [(8, 9)], "named but no categories"),
     # record-items
     Case("record-items", HEAD + "activities:\n  - id: a\n    name: A\n    public: false\n", [(1, 1), (4, 5), (4, 5)],
          "internal activity without subjects, categories; no security"),
@@ -164,7 +170,8 @@ CASES = [
     # unlisted-processor
     Case("unlisted-processor", HEAD + "processors:\n  - {id: ajas, name: Ajas Oy, kind: customer_records}\n"
          "activities:\n  - id: a\n    name: A\n    description: Varaukset tehdään Timmaan, kortit ovat Ajaksessa.\n"
-         "    notes: Kassajärjestelmä tulostaa kuitit.\n", [(8, 36), (9, 12)], "Timma named, payment generic"),
+         "    notes: Maksutiedot tallentuvat kassajärjestelmään.\n", [(8, 36), (9, 36)],
+         "Timma named, payment generic"),
     Case("unlisted-processor", HEAD + "document:\n  changes:\n    - {date: 2024-01-01, summary: Poistettu Slotti}\n",
          [], "change history not read"),
     # processor-agreement
@@ -181,7 +188,7 @@ CASES = [
          "processors:\n  - {id: p, name: P, business_id: 123}\n", [(3, 16)], "checksum (malformed left to schema)"),
     # obsolete-terms
     Case("obsolete-terms", HEAD + "document:\n  title: Henkilötietolain (523/1999) mukainen rekisteriseloste\n",
-         [(4, 10), (4, 28), (4, 47)], "three terms on one line"),
+         [(4, 10), (4, 47)], "two causes on one line: the act named twice is one finding"),
     Case("obsolete-terms", HEAD + "rights:\n  notes: Henkilötietolainsäädäntö on muuttunut.\n", [],
          "the general word for data protection law"),
     # document-age

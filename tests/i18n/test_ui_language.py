@@ -57,7 +57,7 @@ def test_validation_messages_in_finnish(bad: Path) -> None:
     assert "tarkistettu 1 tiedosto(a), virheellisiä 1" in result.output
     bad.write_text(BAD.replace("contrakt", "contract"), encoding="utf-8")  # the form checks follow the schema's
     result = CliRunner().invoke(cli, ["--ui-lang", "fi", "validate", str(bad)], env=NO_LOCALE)
-    assert "error: Y-tunnuksen 2077474-1 tarkistenumero (viimeinen numero) on väärä (" in result.output
+    assert "virhe: Y-tunnuksen 2077474-1 tarkistenumero (viimeinen numero) on väärä (" in result.output
     assert "vihje: Tarkista tunnus kaupparekisteristä (ytj.fi)." in result.output
 
 

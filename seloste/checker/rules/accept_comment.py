@@ -35,6 +35,10 @@ from ..rule import Options, Reporter
 ID = "accept-comment"
 ARTICLE = "seloste"
 SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "An accept without a reason, or one naming an unknown rule, is almost certainly a slip in the file "
+    "that hides or fails to hide a finding: a person should look (warning). It is no legal gap in itself."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-reason": ("the accept of {rules} gives no reason, so it accepts nothing",

@@ -42,14 +42,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...i18n import N_, ui_text
 from ...loader import Document, JsonPath
 from ..facts import fact, stems
 from ..model import activities, category_words, covers, entries, label, mentions, period_years
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, period_words
 
 ID = "accounting-retention"
 ARTICLE = "Kirjanpitolaki 1336/1997, 2:10"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "The Accounting Act sets a minimum: accounting data kept for a shorter time, or with no period, "
+    "breaks the law (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "too-short": ("the accounting data in '{category}' are kept {years}; the Accounting Act requires at "
@@ -62,12 +67,12 @@ MESSAGES = {
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
-_VOUCHERS = ("vouchers such as receipts and invoices", "sen vuoden lopusta, jona tilikausi päättyi")
-_LEDGERS = ("financial statements and ledgers", "tilikauden päättymisestä")
+_VOUCHERS = (N_("vouchers such as receipts and invoices"), "sen vuoden lopusta, jona tilikausi päättyi")
+_LEDGERS = (N_("financial statements and ledgers"), "tilikauden päättymisestä")
 
 
 def years_text(years: float) -> str:
-    return f"{years:g} year" if years == 1 else f"{years:g} years"
+    return period_words({"years": years})
 
 
 def _accounting_purpose(activity: dict[str, Any]) -> bool:
@@ -103,7 +108,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             covering = [(p, e) for p, e in retention if ident is None or covers(e, ident)]
             periods = [(p, years) for p, e in covering if (years := period_years(e.get("period"))) is not None]
             what, trigger = _LEDGERS if ledger else _VOUCHERS
-            values = {"category": name, "minimum": minimum[ledger], "what": what, "trigger": trigger,
+            values = {"category": name, "minimum": minimum[ledger], "what": ui_text(what), "trigger": trigger,
                       "law": fact("retention", "accounting", "law")}
             cites_law = any(mentions(e.get(k), law) for _, e in covering for k in ("law", "criterion", "trigger"))
             if cites_law and (not periods or max(y for _, y in periods) + 1e-9 >= minimum[ledger]):

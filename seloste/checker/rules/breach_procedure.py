@@ -30,6 +30,11 @@ from ..rule import Options, Reporter
 ID = "breach-procedure"
 ARTICLE = "GDPR 33–34"
 SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "Neither Art 13 nor Art 30 asks the documents to describe how breaches are handled, so a missing "
+    "procedure is good practice only (info). A procedure that is described but does not document every "
+    "breach shows a likely gap in practice, GDPR 33(5) (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the file does not describe how personal data breaches are handled",
@@ -45,6 +50,6 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     procedure = doc.data.get("breach_procedure")
     if procedure is None:
-        yield report(doc, (), "missing")
+        yield report(doc, (), "missing", minor=True)
     elif isinstance(procedure, dict) and procedure.get("documented") is not True:
         yield report(doc, ("breach_procedure",), "undocumented", article="GDPR 33(5)")

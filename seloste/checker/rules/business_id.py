@@ -1,9 +1,10 @@
-"""Every Y-tunnus (Finnish business ID) has a valid check digit.
+"""Every Y-tunnus (Finnish business ID) is written in its form and has a valid check digit.
 
-A Y-tunnus is seven digits, a hyphen and a check digit (Yritys- ja yhteisötietolaki 244/2001). A wrong check
-digit usually means a typing error, and the notice would point to another business. The form NNNNNNN-C is
-checked by the schema; this rule reuses the validator's checksum test (python-stdnum) so that it also runs on
-files with other schema errors and can be configured like every rule.
+A Y-tunnus is seven digits, a hyphen and a check digit (Yritys- ja yhteisötietolaki 244/2001). Six or eight
+digits, a missing hyphen, a label inside the value ("Y-tunnus: 11896295") or a wrong check digit (usually a typing
+error) mean the notice points to no business or to another one. Such a value is an audit finding of this rule,
+not a reason to stop: the file is still checked by every other rule (the schema's own form error for the field
+is left to this rule). The check digit is verified with python-stdnum.
 
 Passing example::
 
@@ -24,34 +25,52 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
-from ... import resources
+from stdnum.fi import ytunnus
+
 from ...findings import Finding, Severity
 from ...loader import Document, json_path, walk
-from ...semantic import field_checks
-from ..rule import Options
+from ..rule import Options, Reporter
 
 ID = "business-id"
 ARTICLE = "Yritys- ja yhteisötietolaki 244/2001"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "A malformed Y-tunnus, or one with a wrong check digit, names no business or another one: the "
+    "controller's identity (GDPR 13(1)(a)) is then wrong (error)."
+)
 OPTIONS: dict[str, Any] = {}
-MESSAGES: dict[str, tuple[str, str]] = {}  # the validator's messages (seloste/semantic.py) are used as they are
+_HINT = ("Check the number in the trade register (ytj.fi) and write it under '{field}:' as seven digits, a hyphen "
+         "and the check digit, e.g. 2077474-0.")
+MESSAGES = {
+    "check-digit": ("the Y-tunnus {value} has a wrong check digit (the last number)", _HINT),
+    "length": ("'{value}' is not a Y-tunnus: it has {digits} digits, a Y-tunnus has eight (seven, a hyphen and a "
+               "check digit)", _HINT),
+    "form": ("'{value}' is not written as a Y-tunnus (seven digits, a hyphen and a check digit)",
+             "Write it under '{field}:' as {suggestion}, without other words."),
+}
+report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
-#: The validator's rule id this rule takes over: the checker drops the validator's own findings of this id.
-VALIDATOR_RULE = "business-id"
+_FORM = re.compile(r"^[0-9]{7}-[0-9]$")
 
 
-def _well_formed(doc: Document) -> set[str]:
-    """The paths of business ids in the Y-tunnus form (a malformed one is the schema's finding, not this rule's)."""
-    form = re.compile(resources.schema()["$defs"]["business_id"]["pattern"])
-    return {json_path(path) for path, value in walk(doc.data)
-            if path and path[-1] == "business_id" and isinstance(value, str) and form.match(value)}
+def problem(value: str) -> tuple[str, dict[str, Any]] | None:
+    """The message key and values for a business id that is not a valid Y-tunnus, or None."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) != 8:
+        return "length", {"digits": len(digits)}
+    if not ytunnus.is_valid(digits):
+        return "check-digit", {}
+    if not _FORM.match(value):
+        return "form", {"suggestion": ytunnus.format(digits)}
+    return None
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    well_formed = _well_formed(doc)
-    for finding in field_checks(doc):
-        if finding.rule == VALIDATOR_RULE and finding.path in well_formed:
-            yield replace(finding, rule=ID, severity=SEVERITY, article=finding.article or ARTICLE)
+    for path, value in walk(doc.data):
+        if path and path[-1] == "business_id" and isinstance(value, str):
+            found = problem(value.strip())
+            if found:
+                key, values = found
+                yield report(doc, path, key, value=value, field=json_path(path).removeprefix("$."), **values)

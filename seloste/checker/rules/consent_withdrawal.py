@@ -44,6 +44,10 @@ from ..rule import Options, Reporter
 ID = "consent-withdrawal"
 ARTICLE = "GDPR 7(3), 13(2)(c)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "Withdrawing consent must be as easy as giving it (GDPR 7(3)), and the notice must tell how "
+    "(13(2)(c)): with no way named, the law's requirement is missing (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-way": ("'{what}' rests on consent, but the notice names no way to withdraw it",

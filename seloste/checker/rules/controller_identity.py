@@ -31,6 +31,10 @@ from ..rule import Options, Reporter
 ID = "controller-identity"
 ARTICLE = "GDPR 13(1)(a), 30(1)(a)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(1)(a) requires the controller's contact details: without any, the notice lacks what the law "
+    "requires (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-contact": ("the controller '{name}' has no contact details (address, e-mail or phone)",

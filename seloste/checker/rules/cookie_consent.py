@@ -39,11 +39,16 @@ from ...findings import Finding, Severity
 from ...loader import Document
 from ..facts import any_of
 from ..model import entries, has_text, mentions
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, enum
 
 ID = "cookie-consent"
 ARTICLE = "917/2014 205 §"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "917/2014 205 § requires consent for cookies that are not strictly necessary: setting them without it "
+    "is an error. Cookies that are used but not listed, or a consent with no way to change it, are likely "
+    "gaps a person should look at (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-consent": ("the {category} cookie '{name}' is not strictly necessary but is set without consent",
@@ -71,7 +76,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         for path, item in items:
             category = item.get("category")
             if isinstance(category, str) and category != "necessary":
-                yield report(doc, path, "no-consent", category=category, name=str(item.get("name", "?")))
+                yield report(doc, path, "no-consent", category=enum(category), name=str(item.get("name", "?")))
         if not items and mentions(cookies.get("management"), any_of("browser_refusal")):
             yield report(doc, ("cookies", "management"), "browser")
         elif not items:

@@ -42,6 +42,11 @@ from ..rule import Options, Reporter
 ID = "cookie-transfer"
 ARTICLE = "GDPR 13(1)(e)–(f), 44–46; Act 917/2014, 205 §"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "An error when a third-country provider's transfer is missing or denied: GDPR 13(1)(f) requires it to "
+    "be stated. A warning when a third-party cookie's processing is not described as an activity: likely "
+    "a gap, a person should look."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-transfer": ("the cookie '{cookie}' sends data to {recipient} in {country}, but no transfer outside the "

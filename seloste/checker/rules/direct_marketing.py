@@ -38,6 +38,11 @@ from ..rule import Options, Reporter
 ID = "direct-marketing"
 ARTICLE = "917/2014 200 §; GDPR 21(2)–(4)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "E-mail and SMS marketing without a basis, on the wrong basis or with no way to opt out breaks "
+    "917/2014 200 § and GDPR 21 (error). Missing channels, an opt-out not offered in each message, or "
+    "marketing not listed among the purposes are likely gaps (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "undescribed": ("'{what}' is about marketing, but the file has no 'direct_marketing:' section saying how "

@@ -31,6 +31,10 @@ from ..rule import Options, Reporter
 ID = "document-age"
 ARTICLE = "GDPR 5(1)(d), 12(1)"
 SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "A notice not reviewed in two years is very likely out of date (warning). A date on the notice is not "
+    "required by law, only good practice (info)."
+)
 OPTIONS: dict[str, Any] = {"max_age_months": 24}
 MESSAGES = {
     "undated": ("the notice does not say when it was drafted or last updated",
@@ -51,7 +55,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     meta = as_dict(doc.data.get("document"))
     field = "updated" if "updated" in meta else "drafted" if "drafted" in meta else None
     if field is None:
-        yield report(doc, ("document",) if "document" in doc.data else (), "undated")
+        yield report(doc, ("document",) if "document" in doc.data else (), "undated", minor=True)
         return
     try:
         date = dt.date.fromisoformat(str(meta[field]))

@@ -32,6 +32,11 @@ from .controller_identity import has_contact
 ID = "dpo-representative"
 ARTICLE = "GDPR 13(1)(a)–(b), 27"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "When a DPO or a representative exists, GDPR 13(1)(a)–(b) requires their contact details (error). A "
+    "controller outside the EU/EEA without a representative may fall under an Art 27(2) exception, so "
+    "that is a warning."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "dpo-unreachable": ("the data protection officer '{name}' has no e-mail, phone or address",

@@ -43,6 +43,10 @@ from ..rule import Options, Reporter
 ID = "health-consent"
 ARTICLE = "GDPR 7(3), 9(2)(a), 13(2)(c)"
 SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "A warning: the right to withdraw is the consent-withdrawal rule's error; saying what happens to the "
+    "data on withdrawal is what a person needs to use that right, and its absence is very likely a gap."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "withdrawal": ("'{category}' rests on explicit consent, but the file does not say what happens to the data "

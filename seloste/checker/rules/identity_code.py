@@ -44,6 +44,10 @@ from ..rule import Options, Reporter
 ID = "identity-code"
 ARTICLE = "Tietosuojalaki 1050/2018, 29 §"
 SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "Tietosuojalaki 29 § allows the identity code when unambiguous identification is necessary; whether "
+    "it is, only a person can judge (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "collected": ("the data category '{category}' includes the personal identity code ('{word}'), which a "

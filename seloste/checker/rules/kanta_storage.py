@@ -34,6 +34,10 @@ from ..rule import Options, Reporter
 ID = "kanta-storage"
 ARTICLE = "Act 703/2023; GDPR 4(9), 13(1)(e) (Kanta is storage, not a recipient)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "An error: listing Kanta as a recipient tells patients of a disclosure that does not happen (GDPR "
+    "13(1)(e)); the notice states something false."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "recipient": ("'{name}' is listed as a recipient, but storing patient records in Kanta is not a disclosure: "

@@ -37,6 +37,10 @@ from ..rule import Options, Reporter
 ID = "legitimate-interest"
 ARTICLE = "GDPR 13(1)(d)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(1)(d) requires the legitimate interest itself to be stated when it is the basis: missing or "
+    "only named is an error (for an internal, record-only activity a warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the purpose '{purpose}' relies on legitimate interests but does not say what the interest is",

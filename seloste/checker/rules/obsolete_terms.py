@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...i18n import ui_language
 from ...loader import Document, JsonPath
 from ..facts import alternatives, fact, which
 from ..model import locate, strings
@@ -30,6 +31,10 @@ from ..rule import Options, Reporter
 ID = "obsolete-terms"
 ARTICLE = "GDPR 94; Tietosuojalaki 1050/2018"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "Citing repealed law or an abolished authority tells the reader wrong things about their rights: the "
+    "information GDPR 12(1) and 13 require is wrong (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "obsolete": ("'{found}' is out of date: {why}",
@@ -44,12 +49,24 @@ SKIP: frozenset[JsonPath] = frozenset({("document", "changes"), ("$schema",), ("
 URL_FIELDS = frozenset({"website", "privacy_policy", "url"})
 
 
+def _why(why: Any) -> str:
+    """The reason in the interface language (facts.yaml gives it in en, fi and sv)."""
+    if isinstance(why, dict):
+        return str(why.get(ui_language()) or why.get("en") or next(iter(why.values()), ""))
+    return str(why)
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     terms = fact("obsolete")
     regex = alternatives(tuple(term["pattern"] for term in terms))
     for path, text in strings(doc.data, skip=SKIP):
         if path and path[-1] in URL_FIELDS:
             continue  # a web address is not the notice's wording (an old page name is no claim about the law)
+        seen: set[str] = set()  # one finding per cause in a text ("Henkilötietolain (523/1999)" is one)
         for match in regex.finditer(text):
+            why = _why(terms[which(match)]["why"])
+            if why in seen:
+                continue
+            seen.add(why)
             yield report(doc, path, "obsolete", position=locate(doc, path, match.group(0)),
-                         found=match.group(0), why=terms[which(match)]["why"])
+                         found=match.group(0), why=why)

@@ -59,6 +59,11 @@ from ..rule import Options, Reporter
 ID = "patient-records"
 ARTICLE = "Act 703/2023 (patient records: 12 years after death / 120 years from birth)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "Act 703/2023 sets how long patient records are kept: a shorter time breaks the law (error). A "
+    "health-care professional with no patient data in the file is very likely a gap in the file "
+    "(warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "too-short": ("the patient records in '{category}' are not kept as long as Act 703/2023 requires "

@@ -33,6 +33,11 @@ from ..rule import Options, Reporter
 ID = "prescription-treatment"
 ARTICLE = "GDPR 9(2)(h), 9(3); Act 785/1992; Act 703/2023 (health care)"
 SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "A warning: the words may appear in a sentence saying the service is not given, or the controller may "
+    "be health care without saying so; a person should look. The law (785/1992, 9(2)(h)) is broken only "
+    "when a non-health-care business really gives the treatment."
+)
 OPTIONS: dict[str, Any] = {}
 PRESCRIPTION_SERVICES = ("botulinum_toxin", "prescription_medicines")
 MESSAGES = {

@@ -24,13 +24,18 @@ from typing import Any
 
 from ...findings import Finding, Severity
 from ...loader import Document
-from ..model import label
+from ..model import entries, label
 from ..rule import Options, Reporter
 from .controller_identity import has_contact
 
 ID = "privacy-contact"
 ARTICLE = "GDPR 13(1)(a)"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "The law requires the controller's contact details (see controller-identity), not a separate privacy "
+    "contact: naming one is good practice (info). A privacy contact who is named but cannot be reached is "
+    "very likely a mistake (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("no contact for privacy matters is named; only the controller's general contacts will be shown",
@@ -43,6 +48,12 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     contact = doc.data.get("privacy_contact")
+    further = list(entries(doc.data, "privacy_contacts", ()))
+    for c_path, other in further:
+        if not has_contact(other):
+            yield report(doc, c_path, "unreachable", name=label(other.get("name"), "?"))
+    if contact is None and further:
+        return
     if contact is None:
         at = ("controller",) if "controller" in doc.data else ()
         yield report(doc, at, "missing", minor=True, at_key=bool(at))

@@ -41,6 +41,11 @@ from ..rule import Options, Reporter
 ID = "processor-agreement"
 ARTICLE = "GDPR 28(3)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 28(3) requires a contract with every processor: a processor without one is an error. The "
+    "documents need not say whether the contract exists, and an unused processor entry is only untidy "
+    "(info)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-dpa": ("there is no processing agreement with the processor '{name}'",

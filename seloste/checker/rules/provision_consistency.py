@@ -42,6 +42,11 @@ from ..rule import Options, Reporter
 ID = "provision-consistency"
 ARTICLE = "GDPR 13(2)(e), 7(4); Act 785/1992"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "An error when the notice contradicts itself (mandatory consent, voluntary yet obligatory): GDPR "
+    "13(2)(e) and 7(4). A warning when a patient register calls the data statutory for the patient: a "
+    "wording a person should fix."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "consent-mandatory": ("'{category}' rests on consent, yet the activity says the data are mandatory",

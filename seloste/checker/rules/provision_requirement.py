@@ -35,6 +35,10 @@ from ..rule import Options, Reporter
 ID = "provision-requirement"
 ARTICLE = "GDPR 13(2)(e)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(2)(e) requires saying whether giving the data is required and what follows from not giving "
+    "them: missing is an error; a requirement without its consequences is a likely gap (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the activity '{name}' does not say whether giving the data is required and what follows from "

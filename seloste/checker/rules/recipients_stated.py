@@ -33,7 +33,12 @@ from ..rule import Options, Reporter
 
 ID = "recipients-stated"
 ARTICLE = "GDPR 13(1)(e), 30(1)(d)"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
+SEVERITY_REASON = (
+    "GDPR 13(1)(e) asks for the recipients 'if any': silence may mean there are none, but nearly every "
+    "business discloses to someone (an accounting firm, a system vendor), so a person should look "
+    "(warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the activity '{name}' does not say whether data are disclosed to anyone",

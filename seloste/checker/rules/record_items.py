@@ -40,6 +40,11 @@ from ..rule import Options, Reporter
 ID = "record-items"
 ARTICLE = "GDPR 30(1)(c), 30(1)(g)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 30(1)(c) and (g) require the categories of data subjects and of data and a description of the "
+    "security measures in the record: missing is an error; security without technical measures is a "
+    "likely gap (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-subjects": ("the activity '{name}' does not name the categories of data subjects",

@@ -41,6 +41,10 @@ from ..rule import Options, Reporter
 ID = "retention-stated"
 ARTICLE = "GDPR 13(2)(a), 30(1)(f)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(2)(a) requires the storage period or its criteria for the data: missing is an error (for an "
+    "internal, record-only activity, where 30(1)(f) says 'where possible', a warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the activity '{name}' says nothing about how long data are kept",

@@ -33,6 +33,10 @@ from ..rule import Options, Reporter
 ID = "rights-basis"
 ARTICLE = "GDPR 12(3), 17(3)(b), 20(1)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "An error: promising erasure or portability of patient records, or a response time beyond one month, "
+    "tells people something the law contradicts (GDPR 12(3), 17(3)(b), 20)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "erasure": ("the notice promises erasure of data, but '{activity}' holds patient records that the law requires "

@@ -32,6 +32,11 @@ from ..rule import Options, Reporter
 ID = "rights-section"
 ARTICLE = "GDPR 12(2), 13(2)(b)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 13(2)(b) requires telling the data subject's rights: no rights section is an error, and so is a "
+    "restriction contrary to 12(5). How to make a request, or accepting requests only in person (12(2)), "
+    "are likely gaps a person should look at (warning)."
+)
 OPTIONS: dict[str, Any] = {"allow_in_person_only": False}
 MESSAGES = {
     "missing": ("the notice does not tell how to exercise the data subject's rights",
@@ -57,12 +62,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     channels = as_list(rights.get("channels"))
     if not rights.get("how_to_request") and not channels:
-        yield report(doc, ("rights",), "no-how")
+        yield report(doc, ("rights",), "no-how", minor=True)
     elif channels == ["in_person"] and not options["allow_in_person_only"]:
         yield report(doc, ("rights", "channels"), "in-person", minor=True, article="GDPR 12(2)")
     restriction = any_of("rights_restrictions")
     for path, text in strings(rights, ("rights",)):
         match = restriction.search(text)
         if match:
-            yield report(doc, path, "restricted", minor=True, article="GDPR 12(5)", phrase=match.group(0),
+            yield report(doc, path, "restricted", article="GDPR 12(5)", phrase=match.group(0),
                          position=locate(doc, path, match.group(0)))

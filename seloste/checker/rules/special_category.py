@@ -38,11 +38,16 @@ from ...findings import Finding, Severity
 from ...loader import Document
 from ..facts import stems
 from ..model import activities, as_dict, category_words, entries, label
-from ..rule import Options, Reporter
+from ..rule import Options, Reporter, enum
 
 ID = "special-category"
 ARTICLE = "GDPR 9(1)–(2)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 9(2) requires a condition for special-category data: missing is an error. A category that only "
+    "looks like health data by its words, or the health-care condition used by someone not marked as a "
+    "professional, needs a person's look (warning)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "no-condition": ("the data category '{category}' holds {special} data but names no GDPR 9(2) condition",
@@ -68,11 +73,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             special = category.get("special")
             condition = category.get("condition")
             if special is not None and condition is None:
-                yield report(doc, c_path, "no-condition", category=name, special=str(special).replace("_", " "))
+                yield report(doc, c_path, "no-condition", category=name, special=enum(special))
             elif special is None:
                 match = next((m for w in category_words(category) if (m := health.search(w))), None)
                 if match:
-                    yield report(doc, c_path, "unmarked", category=name, word=match.group(0), article="GDPR 9(1)")
+                    yield report(doc, c_path, "unmarked", minor=True, category=name, word=match.group(0),
+                                 article="GDPR 9(1)")
             if condition == "health_care" and not professional:
                 yield report(doc, (*c_path, "condition"), "not-professional", minor=True, category=name,
                              article="GDPR 9(2)(h), 9(3)")

@@ -38,6 +38,10 @@ from ..rule import Options, Reporter
 ID = "staff-record"
 ARTICLE = "GDPR 30(1), 30(5), 9(2)(b); Act 759/2004, 5 §"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "An error: Art 30(1) requires every processing activity in the record, and Art 30(5) does not exempt "
+    "an employer whose staff data include health data (sick-leave certificates)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the controller has employees, but the record has no activity for their data (payroll, sick-leave "

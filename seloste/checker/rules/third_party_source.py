@@ -1,8 +1,8 @@
-"""Data obtained from someone else: the source is named and the categories it gives are listed.
+"""Data obtained from someone else: the source is named.
 
 When personal data come from a third party (a referral, a gift-card buyer, a booking platform) or a public
-source, the notice must name the source and whether it is publicly accessible (GDPR 14(2)(f)) and the categories
-of data concerned (14(1)(d)).
+source, the notice must name the source and whether it is publicly accessible (GDPR 14(2)(f)). Which categories
+of data the source gives (14(1)(d)) is a separate duty, checked by `source-categories`.
 
 Passing example::
 
@@ -36,18 +36,20 @@ from typing import Any
 
 from ...findings import Finding, Severity
 from ...loader import Document
-from ..model import activities, activity_name, as_list, entries, has_text, label
+from ..model import activities, activity_name, entries, has_text
 from ..rule import Options, Reporter
 
 ID = "third-party-source"
-ARTICLE = "GDPR 14(1)(d), 14(2)(f)"
+ARTICLE = "GDPR 14(2)(f)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "GDPR 14(2)(f) requires the source of data obtained from others: a source that is not named is an "
+    "error."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "unnamed": ("a source of data in '{name}' is not named",
                 "Add 'name:' to the source: who gives the data (e.g. 'lähettävä lääkäri', 'lahjakortin ostaja')."),
-    "no-categories": ("the source '{source}' does not say which categories of data it gives",
-                      "Add 'categories:' listing the ids of the data categories that come from this source."),
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
@@ -60,8 +62,4 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             if source.get("type") not in OTHERS:
                 continue
             if not has_text(source.get("name")) and not has_text(source.get("description")):
-                yield report(doc, s_path, "unnamed", name=activity_name(activity), article="GDPR 14(2)(f)")
-            elif not as_list(source.get("categories")):
-                names = source.get("name") or source.get("description")
-                yield report(doc, s_path, "no-categories", minor=True, source=label(names, "?"),
-                             article="GDPR 14(1)(d)")
+                yield report(doc, s_path, "unnamed", name=activity_name(activity))

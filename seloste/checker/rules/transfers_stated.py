@@ -47,6 +47,10 @@ from ..rule import Options, Reporter
 ID = "transfers-stated"
 ARTICLE = "GDPR 13(1)(f), 30(1)(e)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "A processor or recipient outside the EU/EEA with no transfer stated is a transfer the notice hides "
+    "(error). Saying aloud that nothing leaves the EU/EEA is good practice only (info)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("the activity '{name}' does not say whether data are transferred outside the EU/EEA",
@@ -71,7 +75,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for path, activity in activities(doc):
         name = activity_name(activity)
         if "transfers" not in activity:
-            yield report(doc, path, "missing", name=name, minor=True)
+            yield report(doc, path, "missing", name=name, minor=2)
         countries = {t.get("country") for _, t in entries(activity, "transfers", path)}
         for i, ref in enumerate(as_list(activity.get("processors"))):
             if not isinstance(ref, str) or ref not in known:

@@ -41,6 +41,10 @@ from ..rule import Options, Reporter
 ID = "translation-missing"
 ARTICLE = "GDPR 12(1); the file's 'languages:'"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "A text missing in a language the file asks for stops seloste from building that language's "
+    "documents, which GDPR 12(1) requires to be intelligible to the reader (error)."
+)
 OPTIONS: dict[str, Any] = {}
 MESSAGES = {
     "missing": ("'{text}' has no {languages} version",

@@ -1,11 +1,18 @@
-"""A booking, customer or payment system mentioned in the text is listed as a processor.
+"""A system or service that holds the data is listed as a processor.
 
-A system that holds the data for the controller (Timma, Ajas, Slotti, Vello, an e-kassa…) is a processor: a
-recipient the notice must name (GDPR 13(1)(e)) and a party bound by a processing agreement (28(3)). The rule
-reads every text in the file except the processors' own entries and the change history; a known system named in
-it but missing from 'processors:' is an error. A generic mention ("ajanvarausjärjestelmä", "kassajärjestelmä")
-with no processor of that kind is a warning. Further system names can be added with the option
-`extra_systems: [Name, …]`.
+Booking, patient-record and customer systems, tills and payment terminals, web shops, e-mail and office suites,
+accounting firms and web hosts all count. A system that holds the data for the controller (Timma, Ajas, Slotti,
+Paytrail, Google Workspace…) is a processor: a recipient the notice must name (GDPR 13(1)(e)) and a party bound by a
+processing agreement (28(3)). The rule reads every text in the file except the processors' own entries and the
+change history. A system of seloste's list (the processor catalogue and other systems seen in Finnish notices),
+named anywhere but missing from 'processors:', is an error. A kind of service named in general words
+("ajanvarausjärjestelmään", "tilitoimistolle", "kumppaneiden palvelimilla", "i bokningssystemet") is a warning when
+it holds data — named as a storage place ('storage:') or a source, or in a Finnish sentence that puts data into,
+keeps them in or takes them from it (libvoikko tells the case) — and no processor of that kind is declared. Finnish
+words are read by their base form (libvoikko), Swedish by their Snowball stem. A recipient described by its kind
+("Tilitoimisto") is a disclosure the notice tells and is not reported; a named system among the recipients is. A
+vendor written down as a storage place, source or recipient with the business id of a catalogue system counts as
+that system. Further system names can be added with the option `extra_systems: [Name, …]`.
 
 Passing example::
 
@@ -31,28 +38,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
+from ...catalogue import catalogue
 from ...findings import Finding, Severity
+from ...i18n import N_, ui_text
 from ...loader import Document, JsonPath
 from ..facts import alternatives, fact, pattern, which
-from ..model import locate, processors, strings, texts
-from ..rule import Options, Reporter
+from ..model import activities, entries, label, locate, processors, strings, texts
+from ..morphology import LOCATIVE_CASES, finnish, swedish, words
+from ..rule import Options, Reporter, enum, enums
 
 ID = "unlisted-processor"
 ARTICLE = "GDPR 13(1)(e), 28(3)"
 SEVERITY = Severity.ERROR
+SEVERITY_REASON = (
+    "A named system that holds the data is a recipient the notice must name and a processor that needs a "
+    "contract (GDPR 13(1)(e), 28(3)): not listing it is an error. A generic mention (a booking system, an "
+    "external server) is very likely a processor but may not be one (warning)."
+)
 OPTIONS: dict[str, Any] = {"extra_systems": []}
 MESSAGES = {
     "named": ("{found} is mentioned but not listed as a processor",
               "Add it under 'processors:' with its legal name, service, kind ({kind}) and where the data are "
-              "stored, and refer to it from the activity's 'processors:'."),
-    "generic": ("{term} is mentioned ('{found}') but no processor of that kind is listed",
-                "Name the system under 'processors:' (e.g. Timma, Ajas, Slotti) with 'kind:' {kinds}."),
+              "stored, and refer to it from the activity's 'processors:'; if it decides on the data itself, say "
+              "so with 'role: independent_controller'."),
+    "generic": ("{term} holds data ('{found}') but no processor of that kind is listed",
+                "Name the company under 'processors:' with its service and 'kind:' ({kinds}), e.g. the booking "
+                "system's or the accounting firm's legal name, and refer to it from the activity's 'processors:'."),
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
+#: The kinds of service in facts.yaml ('service_kinds: term:'), marked for the interface's catalogue.
+TERMS = (N_("a booking system"), N_("a customer or patient record system"), N_("a till or payment terminal"),
+         N_("an accounting firm"), N_("a web host or server provider"), N_("a web shop"),
+         N_("an e-mail or office service"))
+
 SKIP: frozenset[JsonPath] = frozenset({("processors",), ("document", "changes"), ("$schema",), ("branding",)})
+#: Parts of an activity that name who holds, gives or receives the data.
+HOLDERS = frozenset({"storage", "sources", "recipients"})
 
 
 def _systems(options: Options) -> list[dict[str, Any]]:
@@ -61,26 +86,99 @@ def _systems(options: Options) -> list[dict[str, Any]]:
     return [*fact("systems"), *extra]
 
 
+def _recipient(path: JsonPath) -> bool:
+    """Inside a recipient entry: a recipient described by its kind ("Tilitoimisto: laskutustiedot kirjanpitoa
+    varten") is a disclosure the notice tells; whether that party is in truth a processor is left to a person."""
+    return len(path) > 2 and path[0] == "activities" and path[2] == "recipients"
+
+
+def _holder(path: JsonPath) -> bool:
+    return len(path) > 2 and path[0] == "activities" and path[2] in HOLDERS
+
+
+def _finnish_hits(text: str, kind: dict[str, Any], anywhere: bool) -> Iterator[str]:
+    """The words of a text that name the kind of service in Finnish and, unless `anywhere`, hold data."""
+    terms: list[str] = kind.get("fi", [])
+    needs, needless = set(kind.get("needs", [])), set(kind.get("needless", []))
+    found = words(text)
+    bases = [finnish(word) for _, word in found]
+    for index, (_, word) in enumerate(found):
+        for reading in bases[index]:
+            term = next((t for t in terms if reading.base.endswith(t)), None)
+            if term is None:
+                continue
+            if needs and term not in needless and not any(
+                    any(r.base.endswith(n) for n in needs for r in bases[j]) for j in range(max(0, index - 2), index)):
+                continue
+            if anywhere or not reading.case or reading.case in LOCATIVE_CASES:
+                yield word
+                break
+
+
+def _other_hits(text: str, kind: dict[str, Any]) -> Iterator[str]:
+    """The words or phrases of a text that name the kind of service in Swedish or English."""
+    lowered = text.lower()
+    for term in kind.get("sv", []):
+        if " " in term:
+            if term in lowered:
+                yield term
+            continue
+        stem = swedish(term)
+        for _, word in words(text):
+            low = word.lower()
+            if low.startswith(term) or swedish(low) == stem or (len(stem) > 7 and swedish(low).endswith(stem)):
+                yield word
+    for term in kind.get("en", []):
+        match = pattern(r"\b" + re.escape(term) + r"s?\b").search(text)
+        if match:
+            yield match.group(0)
+
+
+def _vendor_ids(doc: Document) -> Iterator[tuple[JsonPath, str]]:
+    """(path, business id) of every storage place, source and recipient that gives one."""
+    for path, activity in activities(doc):
+        for key in HOLDERS:
+            for e_path, entry in entries(activity, key, path):
+                if isinstance(entry.get("business_id"), str):
+                    yield e_path, entry["business_id"]
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     listed = [" ".join([*texts(p.get("name")), *texts(p.get("service")), *texts(p.get("id"))])
               for _, p in processors(doc)]
-    kinds = {p["kind"] for _, p in processors(doc) if isinstance(p.get("kind"), str)}
+    listed_ids = {p.get("business_id") for _, p in processors(doc)}
+    declared = {p["kind"] for _, p in processors(doc)
+                if isinstance(p.get("kind"), str) and p.get("role") != "independent_controller"}
     systems = [s for s in _systems(options) if not any(pattern(s["pattern"]).search(n) for n in listed)]
-    generics = [g for g in fact("generic_systems") if not kinds & set(g["kinds"])]
     named = alternatives(tuple(s["pattern"] for s in systems)) if systems else None
-    generic = alternatives(tuple(g["pattern"] for g in generics)) if generics else None
-    reported: set[tuple[str, int]] = set()
-    for path, text in strings(doc.data, skip=SKIP):
+    places: dict[str, list[tuple[JsonPath, tuple[int, int], str]]] = {}
+    texts_ = list(strings(doc.data, skip=SKIP))
+    for path, text in texts_:
         for match in named.finditer(text) if named else ():
             system, found = systems[which(match)], match.group(0)
-            position = locate(doc, path, found)
-            if (system["name"], position[0]) not in reported:
-                reported.add((system["name"], position[0]))
-                shown = f"'{found}'" if found.lower() == system["name"].lower() else f"'{found}' ({system['name']})"
-                yield report(doc, path, "named", position=position, found=shown, kind=system["kind"])
-        for match in generic.finditer(text) if generic else ():
-            term = generics[which(match)]
-            if (term["term"], 0) not in reported:
-                reported.add((term["term"], 0))
-                yield report(doc, path, "generic", minor=True, position=locate(doc, path, match.group(0)),
-                             term=term["term"], found=match.group(0), kinds=" or ".join(term["kinds"]))
+            places.setdefault(system["name"], []).append((path, locate(doc, path, found), found))
+    by_id = {entry.get("business_id"): entry for entry in catalogue().values()}
+    for path, ident in _vendor_ids(doc):
+        entry = by_id.get(ident)
+        if entry and ident not in listed_ids:
+            name = label(entry.get("name"), ident)
+            places.setdefault(name, []).append((path, doc.position(path), name))
+    kinds_found: set[str] = set()
+    for name, found_at in places.items():
+        system = next((s for s in systems if s["name"] == name), {"kind": "other"})
+        kinds_found.add(system["kind"])
+        path, position, found = found_at[0]
+        shown = f"'{found}'" if found.lower() == name.lower() else f"'{found}' ({name})"
+        finding = report(doc, path, "named", position=position, found=shown, kind=enum(system["kind"]))
+        yield replace(finding, count=len({p for p, _, _ in found_at}))
+    for kind in fact("service_kinds"):
+        if set(kind["kinds"]) & (declared | kinds_found):
+            continue  # answered by a declared processor, or the same unknown vendor already reported
+        hits = [(path, word) for path, text in texts_ if not _recipient(path)
+                for word in [*_finnish_hits(text, kind, _holder(path)), *_other_hits(text, kind)]]
+        if hits:
+            path, word = hits[0]
+            finding = report(doc, path, "generic", minor=True, position=locate(doc, path, word),
+                             term=ui_text(kind["term"]), found=word, kinds=enums(kind["kinds"][:3], " / "))
+            yield replace(finding, count=len({p for p, _ in hits}))
+            kinds_found.update(kind["kinds"])
