@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .printable import printable
+
 
 class Severity(StrEnum):
     """How bad a finding is. Ordered: error > warning > info."""
@@ -37,10 +39,11 @@ class Finding:
     hint: str = field(default="", compare=False)
 
     def format(self) -> str:
-        """The one-line form `file:line:column: severity: message [rule]`."""
+        """The one-line form `file:line:column: severity: message [rule]`, with control characters and
+        bidirectional overrides from the input shown as escapes (`seloste.printable`)."""
         where = f"{self.file}:{self.line}:{self.column}"
         loc = f" ({self.path})" if self.path else ""
-        return f"{where}: {self.severity.value}: {self.message}{loc} [{self.rule}]"
+        return printable(f"{where}: {self.severity.value}: {self.message}{loc} [{self.rule}]")
 
 
 def has_errors(findings: list[Finding]) -> bool:
