@@ -17,7 +17,6 @@ killed outright (`PR_SET_PDEATHSIG`). A caller should hold `seloste.outdir.Outpu
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import hashlib
 import os
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import manifest
+from .budget import die_with_parent
 from .build import Format, Only, render_file, write_if_changed, write_outputs
 from .findings import Finding, Severity
 from .manifest import Entry
@@ -137,18 +137,6 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
         outcome.dependencies = _dependencies(doc)
         outcome.status = "built"
     return outcome
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Have the kernel kill this process when its parent dies (Linux `prctl(PR_SET_PDEATHSIG)`); elsewhere
-    nothing. Exits at once if the parent is already gone."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def _warm_worker(pdf: bool, parent: int | None = None) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -125,6 +126,7 @@ def render_documents(
     """
     kinds: list[Only] = [only] if only else ["notice", "record"]
     formats: list[Format] = [fmt] if fmt else ["html", "pdf"]
+    budget = _Budget()
     langs = document_languages(doc, languages)
     branding = resolve_branding(doc, findings)
     outputs: dict[str, bytes] = {}
@@ -149,16 +151,49 @@ def render_documents(
                 if kind == "notice" and fragment is not None:
                     outputs[f"{kind}.{lang}.fragment.html"] = fragment.encode("utf-8")
             if "pdf" in formats:
+                from .budget import BudgetExceeded
                 from .pdf import write_pdf  # WeasyPrint loads only when a PDF is asked for
 
                 folder = source.resolve().parent
                 allowed = [folder, templates_dir(), *([templates.resolve()] if templates else [])]
-                outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
-                                                          source=doc.file, stylesheets=[pdf_stylesheet(templates)])
+                seconds = budget.remaining()
+                try:
+                    outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
+                                                              source=doc.file, stylesheets=[pdf_stylesheet(templates)],
+                                                              seconds=seconds)
+                except BudgetExceeded as exc:
+                    findings.append(budget_finding(doc, f"{kind}.{lang}.pdf", exc))
+                    return {}
     if missing:
         findings.extend(translation_findings(doc, missing))
         return {}
     return outputs
+
+
+class _Budget:
+    """The time left for a controller's PDFs: each PDF has `PDF_SECONDS`, all of them together a quarter more."""
+
+    def __init__(self) -> None:
+        from .budget import PDF_SECONDS
+
+        self.per_pdf = PDF_SECONDS
+        self.deadline = time.monotonic() + PDF_SECONDS * 1.25
+
+    def remaining(self) -> float:
+        return max(0.5, min(self.per_pdf, self.deadline - time.monotonic()))
+
+
+def budget_finding(doc: Document, name: str, exc: Exception) -> Finding:
+    """The error of a controller whose PDF ran past its budget: nothing is written for it."""
+    kind, limit = getattr(exc, "kind", "time"), getattr(exc, "limit", 0)
+    what = (tr("took longer than {seconds:g} seconds", seconds=limit) if kind == "time"
+            else tr("needed more than {megabytes} MiB of memory", megabytes=limit))
+    return Finding(doc.file, 0, 0, "pdf-budget", Severity.ERROR,
+                   tr("the PDF {name} {what}, so it was stopped; nothing was written for this controller",
+                      name=name, what=what),
+                   hint=tr("Look for very long texts, huge tables or a complicated logo in the file. A document "
+                           "that really is this large can be given more time with SELOSTE_PDF_SECONDS (and "
+                           "memory with SELOSTE_PDF_MEMORY_MB)."))
 
 
 def translation_findings(doc: Document, missing: dict[JsonPath, list[str]]) -> list[Finding]:

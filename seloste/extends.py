@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ MAX_CHAIN = 16
 #: stamp (an edited file is read again) and by the folder of the controller that started the chain.
 _CACHE: OrderedDict[tuple[Any, ...], tuple[Document, int]] = OrderedDict()
 _CACHE_SIZE = 256
+_CACHE_LOCK = threading.Lock()  # the preview server resolves in several threads
 
 
 class _Merged:
@@ -129,16 +131,16 @@ def _shared(target: Path, chain: tuple[Path, ...]) -> tuple[Document, int]:
     """A shared file resolved (from the run's cache when it is unchanged) and the depth of its own chain."""
     info = os.stat(target)
     key = (str(target), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, chain[0].parent)
-    cached = _CACHE.get(key)
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
     if cached is not None and not _current(cached[0]):
         cached = None
     if cached is None:
         cached = _resolve(load(target, _display(target)), target, chain)
-        _CACHE[key] = cached
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
+        with _CACHE_LOCK:
+            _CACHE[key] = cached
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
     base, depth = cached
     if len(chain) + depth > MAX_CHAIN:
         raise RecursionError

@@ -28,9 +28,11 @@ def raster_problem(raw: bytes) -> str | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(raw)) as image:
+        with Image.open(io.BytesIO(raw)) as image:  # reads the header only
             width, height = image.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        return f"has far more pixels than the limit of {MAX_PIXELS:,}".replace(",", " ")
+    except (UnidentifiedImageError, OSError, ValueError):
         return "is not a readable PNG or JPEG image"
     if width * height > MAX_PIXELS:
         return f"is {width} × {height} pixels; the limit is {MAX_PIXELS:,} pixels".replace(",", " ")
