@@ -5,7 +5,13 @@
 The parent plans (find files, take this shard's share, skip what the manifest shows unchanged), the workers
 validate, check and render each controller to bytes, and the parent writes the documents in input order,
 atomically, so the output is the same whatever the number of workers. A controller that fails leaves its
-earlier documents untouched. The manifest is written at the end, and also when the run is interrupted.
+earlier documents untouched. The manifest is written at the end, and also when the run is interrupted; while
+the run goes on, a journal records each controller once its documents are in place (see `seloste.manifest`),
+so even a killed build leaves a manifest that never calls a document current that is not.
+
+Interrupts: SIGINT or SIGTERM stops the workers at once (their unfinished renders are thrown away: nothing of
+them was written) and keeps every controller already written. Workers die with the parent even when it is
+killed outright (`PR_SET_PDEATHSIG`). A caller should hold `seloste.outdir.OutputLock` around `run_batch`.
 """
 
 from __future__ import annotations
@@ -13,19 +19,22 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import manifest
-from .build import Format, Only, render_file, write_atomic, write_outputs
+from .budget import die_with_parent
+from .build import Format, Only, render_file, write_if_changed, write_outputs
 from .findings import Finding, Severity
 from .manifest import Entry
-from .validate import find_files
+from .outdir import OutputError, describe, remove_leftovers
+from .validate import find_files, input_roots
 
 #: Workers are replaced after this many controllers each: WeasyPrint's memory grows by about 0.2 MiB per
 #: document, so recycling keeps a worker's memory flat however large the batch (a new worker costs about half a
@@ -44,6 +53,8 @@ class BatchOptions:
     force: bool = False
     shard: tuple[int, int] | None = None
     config: Any = None  # a seloste.checker.Config for the check status; None: the default rules
+    #: Resolved folders the input files must lie in (a symbolic link out of them is refused); None: any.
+    roots: tuple[str, ...] | None = None
 
     def key_options(self) -> dict[str, Any]:
         return {"only": self.only, "fmt": self.fmt, "languages": self.languages, "fallback": self.fallback}
@@ -70,6 +81,10 @@ class BatchResult:
     outcomes: list[Outcome] = field(default_factory=list)
     removed: list[Entry] = field(default_factory=list)
     interrupted: bool = False
+    #: The output folder could not be written (the run stopped there); its message says what to do.
+    error: OutputError | None = None
+    #: Temporary files an earlier, killed build had left, removed by this one.
+    cleaned: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
     def count(self, status: str) -> int:
@@ -88,13 +103,9 @@ def in_shard(file: str, shard: tuple[int, int] | None) -> bool:
     return int.from_bytes(hashlib.sha256(file.encode()).digest()[:8], "big") % total == index - 1
 
 
-def _dependencies(file: str, includes: list[str], doc_data: Any) -> list[manifest.Dependency]:
-    paths = [Path(file), *map(Path, includes)]
-    branding = doc_data.get("branding") if isinstance(doc_data, dict) else None
-    logo = branding.get("logo") if isinstance(branding, dict) else None
-    if isinstance(logo, str) and (Path(file).parent / logo).is_file():
-        paths.append(Path(file).parent / logo)
-    return [manifest.dependency(p) for p in paths if p.is_file()]
+def _dependencies(doc: Any) -> list[manifest.Dependency]:
+    """The stamps of every file the rendered documents were made from, as they were read."""
+    return [manifest.Dependency.of(stamp) for stamp in doc.sources.values()]
 
 
 def build_one(file: str, options: BatchOptions) -> Outcome:
@@ -105,7 +116,8 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     try:
         rendered = render_file(path, only=options.only, fmt=options.fmt, templates=options.templates,
                                languages=list(options.languages) if options.languages is not None else None,
-                               fallback=options.fallback)
+                               fallback=options.fallback,
+                               roots=[Path(r) for r in options.roots] if options.roots is not None else None)
     except Exception as exc:
         return Outcome(file, "failed", findings=[Finding(
             file, 0, 0, "render-failed", Severity.ERROR, f"rendering failed: {type(exc).__name__}: {exc}",
@@ -122,16 +134,18 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     outcome.errors = sum(1 for f in checked if f.severity is Severity.ERROR)
     outcome.warnings = sum(1 for f in checked if f.severity is Severity.WARNING)
     if rendered.outputs:
-        outcome.dependencies = _dependencies(file, doc.includes, doc.data)
+        outcome.dependencies = _dependencies(doc)
         outcome.status = "built"
     return outcome
 
 
-def _warm_worker(pdf: bool) -> None:
+def _warm_worker(pdf: bool, parent: int | None = None) -> None:
     """Pay the engine's import once per worker, then keep the long-lived objects out of the collector's way.
 
-    Interrupts are the parent's business: it stops handing out work and lets running renders finish.
+    Interrupts are the parent's business: it stops the workers itself (see `_stop`).
     """
+    if parent is not None:
+        die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if pdf:
@@ -150,15 +164,25 @@ def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
     for start in range(0, len(files), step):
         chunk = files[start:start + step]
         with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker,
-                                 initargs=(options.fmt != "html",)) as pool:
+                                 initargs=(options.fmt != "html", os.getpid())) as pool:
             try:
                 yield from pool.map(build_one, chunk, [options] * len(chunk), chunksize=1)
             except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
+                _stop(pool)
                 raise
 
 
-def _write(outcome: Outcome, out_dir: Path, taken: set[str]) -> None:
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: cancel what has not started and kill the workers (what they were rendering is
+    thrown away; nothing of it was written), so an interrupted batch ends within a moment, not a render."""
+    workers = list(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in workers:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _write(outcome: Outcome, out_dir: Path, taken: set[str], journal: manifest.Journal) -> None:
     assert outcome.slug is not None
     if outcome.slug in taken:
         outcome.status, outcome.outputs = "failed", {}
@@ -167,6 +191,7 @@ def _write(outcome: Outcome, out_dir: Path, taken: set[str]) -> None:
                                         "this one was skipped", hint="Give each controller file its own 'id'."))
         return
     taken.add(outcome.slug)
+    journal.writing(outcome.file, outcome.slug)  # before any document of it is replaced
     write_outputs(out_dir, outcome.slug, outcome.outputs)
 
 
@@ -182,12 +207,17 @@ def _entry(outcome: Outcome, key: str, previous: Entry | None) -> Entry:
 
 def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
               progress: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
-    """Build every controller under `paths` into `out_dir`. Raises PathError for a missing path."""
+    """Build every controller under `paths` into `out_dir`. Raises PathError for a missing path and OutputError
+    when the output folder cannot be created; a write fault later stops the run with `result.error` set."""
     started = time.monotonic()
+    paths = list(paths)
     files = [str(p) for p in find_files(paths)]
+    if options.roots is None:
+        options = replace(options, roots=tuple(str(r) for r in input_roots(paths)))
     mine = [f for f in files if in_shard(f, options.shard)]
-    out_dir.mkdir(parents=True, exist_ok=True)
     entries = manifest.read(out_dir, options.shard)
+    manifest_path = out_dir / manifest.manifest_name(options.shard)
+    journal = manifest.Journal(manifest_path)
     key = manifest.global_key(options.key_options(), options.templates)
     result = BatchResult()
     result.removed = [e for f, e in sorted(entries.items()) if not Path(f).exists()]
@@ -206,19 +236,39 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
     done = len(result.outcomes)
     taken = {o.slug for o in result.outcomes if o.slug}
     try:
+        if todo:
+            result.cleaned = remove_leftovers(out_dir)
         for outcome in _outcomes(todo, options):
             if outcome.status == "built":
-                _write(outcome, out_dir, taken)
-            entries[outcome.file] = _entry(outcome, key, entries.get(outcome.file))
+                try:
+                    _write(outcome, out_dir, taken, journal)
+                except OSError as exc:
+                    result.error = describe(exc, out_dir)
+                    outcome.status, outcome.outputs = "failed", {}
+                    outcome.findings.append(Finding(outcome.file, 0, 0, "output", Severity.ERROR, str(result.error)))
+            entry = _entry(outcome, key, entries.get(outcome.file))
+            entries[outcome.file] = entry
+            if result.error is None:
+                journal.entry(entry)
             outcome.outputs = {}
             result.outcomes.append(outcome)
             done += 1
             if progress:
                 progress(outcome, done, len(mine))
+            if result.error is not None:
+                break
     except KeyboardInterrupt:
         result.interrupted = True
+    except OSError as exc:  # the journal could not be written: the folder is not writable
+        result.error = describe(exc, out_dir)
     finally:
-        write_atomic(out_dir / manifest.manifest_name(options.shard), manifest.serialise(entries))
+        try:
+            write_if_changed(manifest_path, manifest.serialise(entries))
+            journal.close(remove=True)
+        except OSError as exc:
+            journal.close(remove=False)  # the journal keeps what the manifest could not say
+            if result.error is None:
+                result.error = describe(exc, out_dir)
     result.outcomes.sort(key=lambda o: o.file)
     result.seconds = time.monotonic() - started
     return result

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from .loader import Document, JsonPath
 from .render import MissingTranslationError, RenderError, pdf_stylesheet, render_html, resolve_branding
 from .resources import templates_dir
 from .text import document_languages, language_list, source_language
-from .validate import find_files, validate_file
+from .validate import find_files, input_roots, validate_file
 
 Only = Literal["notice", "record"]
 Format = Literal["html", "pdf"]
@@ -85,17 +86,24 @@ def output_slug(doc: Document, path: Path) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = _stage(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """`write_atomic` unless the file already holds exactly `data` (a build that changes nothing writes
+    nothing); True when it wrote."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
 
 
 def render_documents(
@@ -118,6 +126,7 @@ def render_documents(
     """
     kinds: list[Only] = [only] if only else ["notice", "record"]
     formats: list[Format] = [fmt] if fmt else ["html", "pdf"]
+    budget = _Budget()
     langs = document_languages(doc, languages)
     branding = resolve_branding(doc, findings)
     outputs: dict[str, bytes] = {}
@@ -142,16 +151,49 @@ def render_documents(
                 if kind == "notice" and fragment is not None:
                     outputs[f"{kind}.{lang}.fragment.html"] = fragment.encode("utf-8")
             if "pdf" in formats:
+                from .budget import BudgetExceeded
                 from .pdf import write_pdf  # WeasyPrint loads only when a PDF is asked for
 
                 folder = source.resolve().parent
                 allowed = [folder, templates_dir(), *([templates.resolve()] if templates else [])]
-                outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
-                                                          source=doc.file, stylesheets=[pdf_stylesheet(templates)])
+                seconds = budget.remaining()
+                try:
+                    outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
+                                                              source=doc.file, stylesheets=[pdf_stylesheet(templates)],
+                                                              seconds=seconds)
+                except BudgetExceeded as exc:
+                    findings.append(budget_finding(doc, f"{kind}.{lang}.pdf", exc))
+                    return {}
     if missing:
         findings.extend(translation_findings(doc, missing))
         return {}
     return outputs
+
+
+class _Budget:
+    """The time left for a controller's PDFs: each PDF has `PDF_SECONDS`, all of them together a quarter more."""
+
+    def __init__(self) -> None:
+        from .budget import PDF_SECONDS
+
+        self.per_pdf = PDF_SECONDS
+        self.deadline = time.monotonic() + PDF_SECONDS * 1.25
+
+    def remaining(self) -> float:
+        return max(0.5, min(self.per_pdf, self.deadline - time.monotonic()))
+
+
+def budget_finding(doc: Document, name: str, exc: Exception) -> Finding:
+    """The error of a controller whose PDF ran past its budget: nothing is written for it."""
+    kind, limit = getattr(exc, "kind", "time"), getattr(exc, "limit", 0)
+    what = (tr("took longer than {seconds:g} seconds", seconds=limit) if kind == "time"
+            else tr("needed more than {megabytes} MiB of memory", megabytes=limit))
+    return Finding(doc.file, 0, 0, "pdf-budget", Severity.ERROR,
+                   tr("the PDF {name} {what}, so it was stopped; nothing was written for this controller",
+                      name=name, what=what),
+                   hint=tr("Look for very long texts, huge tables or a complicated logo in the file. A document "
+                           "that really is this large can be given more time with SELOSTE_PDF_SECONDS (and "
+                           "memory with SELOSTE_PDF_MEMORY_MB)."))
 
 
 def translation_findings(doc: Document, missing: dict[JsonPath, list[str]]) -> list[Finding]:
@@ -188,10 +230,11 @@ def render_file(
     templates: Path | None = None,
     languages: list[str] | None = None,
     fallback: bool = False,
+    roots: list[Path] | None = None,
 ) -> Rendered:
     """Validate one controller file and render every requested document to bytes. Never raises for bad input;
-    a broken template becomes a `template` finding."""
-    validated = validate_file(path)
+    a broken template becomes a `template` finding. `roots`: see `seloste.validate.validate_file`."""
+    validated = validate_file(path, roots=roots)
     result = Rendered(validated.file, validated.document, findings=list(validated.findings))
     doc = validated.document
     if doc is None or not validated.ok:
@@ -209,14 +252,41 @@ def render_file(
 
 
 def write_outputs(out_dir: Path, name: str, outputs: dict[str, bytes]) -> list[Path]:
-    """Write one controller's documents into `out_dir/name/`, atomically, never through a symbolic link."""
+    """Write one controller's documents into `out_dir/name/`, never through a symbolic link.
+
+    Every document is first written in full to a temporary file beside its place, and only when all of them
+    are on disk are they renamed into place: a full disk or any other write fault leaves the earlier documents
+    untouched and no temporary file behind (the OSError is raised)."""
     target = out_dir / name
     if target.is_symlink():
         target.unlink()  # never follow a link out of the output folder
     target.mkdir(parents=True, exist_ok=True)
-    for filename, data in outputs.items():
-        write_atomic(target / filename, data)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for filename, data in outputs.items():
+            staged.append((_stage(target / filename, data), target / filename))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
     return [target / filename for filename in outputs]
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """`data` in a temporary file beside `path`, on disk (fsync), with the final file mode; its name."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, FILE_MODE)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def build_file(
@@ -229,12 +299,14 @@ def build_file(
     taken: set[str] | None = None,
     languages: list[str] | None = None,
     fallback: bool = False,
+    roots: list[Path] | None = None,
 ) -> ControllerBuild:
     """Validate and build one controller file. `taken` holds the output folders used so far in this run.
 
     `languages` (from the command line) overrides the YAML's `languages:`; `fallback` lets a text missing in a
     language print in the document's first language instead of stopping the build."""
-    rendered = render_file(path, only=only, fmt=fmt, templates=templates, languages=languages, fallback=fallback)
+    rendered = render_file(path, only=only, fmt=fmt, templates=templates, languages=languages, fallback=fallback,
+                           roots=roots)
     result = ControllerBuild(rendered.file, findings=rendered.findings)
     if rendered.document is None or rendered.slug is None or not rendered.outputs:
         return result
@@ -265,8 +337,10 @@ def build_paths(
     """
     result = BuildResult()
     taken: set[str] = set()
+    paths = list(paths)
+    roots = input_roots(paths)
     for path in find_files(paths):
         result.controllers.append(
             build_file(path, out_dir, only=only, fmt=fmt, templates=templates, taken=taken, languages=languages,
-                       fallback=fallback))
+                       fallback=fallback, roots=roots))
     return result

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .console import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, echo_findings
+from .console import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_findings
+from .i18n import tr
+from .outdir import OutputError, OutputLock, describe, prepare
+from .printable import printable
 from .text import LANGUAGES
 from .validate import PathError
 
@@ -24,7 +27,9 @@ Exit codes:
   0    every controller was built (or was unchanged and skipped)
   1    at least one controller failed: invalid input or a rendering error (nothing was written for it,
        and its documents from an earlier build were left untouched)
-  2    could not run: bad usage, a path that does not exist or cannot be read
+  1    also: the output could not be written (a full disk): the message says what to do
+  2    could not run: bad usage, a path that does not exist or cannot be read, an output folder that
+       cannot be written (read-only, permission denied)
   3    internal error in seloste (please report it)
   130  interrupted (SIGINT or SIGTERM): finished documents stay, no file is half-written
 """
@@ -116,35 +121,63 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
             echo_findings(outcome.findings)
         meter.update(done, total, counts["built"], counts["skipped"], counts["failed"])
 
+    def waiting(lock: Path) -> None:
+        click.echo(tr("another seloste build is writing into {folder}; waiting for it to finish (lock: {lock})",
+                      folder=output, lock=lock), err=True)
+
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        result = run_batch(paths, output, options, report)
+        prepare(output)
+        with OutputLock(output, waiting=waiting):
+            result = run_batch(paths, output, options, report)
+            meter.close()
+            if not result.outcomes and not result.interrupted and result.error is None:
+                raise click.UsageError("no *.yaml or *.yml files found in the given paths (or in this shard)")
+            _report(result, output, quiet)
+            run = _run_summary(result)
+            if result.error is None:
+                try:
+                    write_index(output, templates)
+                    if summary_json is not None:
+                        write_summary(summary_json, summary(output, run))
+                except OSError as exc:
+                    result.error = describe(exc, output)
     except PathError as exc:
         raise click.UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: finished documents were kept; no file is half-written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except OutputError as exc:
+        click.echo(f"seloste: {printable(str(exc))}", err=True)
+        sys.exit(EXIT_INVALID if exc.usable else EXIT_USAGE)
     finally:
         signal.signal(signal.SIGTERM, previous)
         meter.close()
-    if not result.outcomes and not result.interrupted:
-        raise click.UsageError("no *.yaml or *.yml files found in the given paths (or in this shard)")
-    if not quiet:
-        for outcome in result.outcomes:
-            where = output / (outcome.slug or "")
-            line = {"built": f"built into {where}", "skipped": "unchanged, skipped", "failed": "not built"}
-            click.echo(f"{outcome.file}: {line[outcome.status]}", err=True)
-        for entry in result.removed:
-            click.echo(f"{entry.file}: removed from the input; its documents in {output / (entry.slug or '')} "
-                       "were left in place", err=True)
-    write_index(output, templates)
-    run = _run_summary(result)
-    if summary_json is not None:
-        write_summary(summary_json, summary(output, run))
     click.echo(f"{len(result.outcomes)} controller(s): {run['built']} built, {run['skipped']} skipped, "
                f"{run['failed']} failed, {len(result.removed)} removed ({result.seconds:.1f} s); "
-               f"index: {output / 'index.html'}", err=True)
+               f"index: {printable(str(output / 'index.html'))}", err=True)
+    if result.error is not None:
+        click.echo(f"seloste: {printable(str(result.error))}", err=True)
+        sys.exit(EXIT_INVALID if result.error.usable else EXIT_USAGE)
     if result.interrupted:
         click.echo("interrupted: finished documents were kept; no file is half-written", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_INVALID if result.failed else EXIT_OK)
+
+
+def _report(result: BatchResult, output: Path, quiet: bool) -> None:
+    if quiet:
+        return
+    for outcome in result.outcomes:
+        where = printable(str(output / (outcome.slug or "")))
+        line = {"built": f"built into {where}", "skipped": "unchanged, skipped", "failed": "not built"}
+        click.echo(f"{printable(outcome.file)}: {line[outcome.status]}", err=True)
+    for entry in result.removed:
+        click.echo(f"{printable(entry.file)}: removed from the input; its documents in "
+                   f"{printable(str(output / (entry.slug or '')))} were left in place", err=True)
+    if result.cleaned:
+        click.echo(f"removed {len(result.cleaned)} temporary file(s) left by an earlier build that was stopped",
+                   err=True)
 
 
 @click.command()
@@ -157,10 +190,19 @@ def index(output: Path, templates: Path | None, summary_json: Path | None) -> No
     sharded build into one, this gives the index of the whole batch."""
     from .index import summary, write_index, write_summary
 
-    path = write_index(output, templates)
-    if summary_json is not None:
-        write_summary(summary_json, summary(output))
-    click.echo(f"wrote {path}", err=True)
+    try:
+        with OutputLock(output):
+            path = write_index(output, templates)
+            if summary_json is not None:
+                write_summary(summary_json, summary(output))
+    except OSError as exc:
+        error = describe(exc, output)
+        click.echo(f"seloste: {printable(str(error))}", err=True)
+        sys.exit(EXIT_INVALID if error.usable else EXIT_USAGE)
+    except OutputError as exc:
+        click.echo(f"seloste: {printable(str(exc))}", err=True)
+        sys.exit(EXIT_INVALID if exc.usable else EXIT_USAGE)
+    click.echo(f"wrote {printable(str(path))}", err=True)
 
 
 COMMANDS = [build, index]

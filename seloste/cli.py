@@ -18,7 +18,7 @@ import click
 from . import __version__, resources
 from .console import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_findings
 from .i18n import UI_ENV, UI_LANGUAGES, locale_ui_language, reset_ui_language, set_ui_language, tr
-from .validate import PathError, find_files, validate_file
+from .validate import PathError, find_files, input_roots, validate_file
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -71,8 +71,9 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         raise click.UsageError(tr("no *.yaml or *.yml files found in the given paths"))
     invalid = 0
     unreadable = False
+    roots = input_roots(paths)
     for path in files:
-        result = validate_file(path)
+        result = validate_file(path, roots=roots)
         echo_findings(result.findings)
         if result.document is None and result.findings and result.findings[0].rule == "unreadable":
             unreadable = True

@@ -6,6 +6,7 @@ import click
 
 from .findings import Finding
 from .i18n import tr
+from .printable import printable
 
 #: 0 success, 1 invalid input or findings, 2 could not run (usage, missing path, bad configuration),
 #: 3 internal error, 130 interrupted.
@@ -18,4 +19,4 @@ def echo_findings(findings: list[Finding]) -> None:
     for finding in findings:
         click.echo(finding.format())
         if finding.hint:
-            click.echo(f"    {label} {finding.hint}")
+            click.echo(f"    {label} {printable(finding.hint, newlines=False)}")

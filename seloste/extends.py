@@ -17,6 +17,10 @@ inherited value is wrong. Shared files may themselves extend others; a cycle is 
 
 from __future__ import annotations
 
+import copy
+import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,12 @@ from .findings import Severity
 from .loader import Document, JsonPath, LoadError, load, walk
 
 MAX_CHAIN = 16
+#: Resolved shared files, kept for the run: a shared file listed by every controller of a batch, or many times
+#: in one `extends:` fan-out, is read, parsed and resolved once. Keyed by the file's identity and modification
+#: stamp (an edited file is read again) and by the folder of the controller that started the chain.
+_CACHE: OrderedDict[tuple[Any, ...], tuple[Document, int]] = OrderedDict()
+_CACHE_SIZE = 256
+_CACHE_LOCK = threading.Lock()  # the preview server resolves in several threads
 
 
 class _Merged:
@@ -114,19 +124,69 @@ def _targets(doc: Document, path: Path, chain: tuple[Path, ...]) -> list[tuple[J
 
 def resolve(doc: Document, path: Path, _chain: tuple[Path, ...] = ()) -> Document:
     """The document with everything it extends merged in. Raises LoadError with a positioned finding."""
+    return _resolve(doc, path, _chain)[0]
+
+
+def _shared(target: Path, chain: tuple[Path, ...]) -> tuple[Document, int]:
+    """A shared file resolved (from the run's cache when it is unchanged) and the depth of its own chain."""
+    info = os.stat(target)
+    key = (str(target), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, chain[0].parent)
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None and not _current(cached[0]):
+        cached = None
+    if cached is None:
+        cached = _resolve(load(target, _display(target)), target, chain)
+        with _CACHE_LOCK:
+            _CACHE[key] = cached
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    base, depth = cached
+    if len(chain) + depth > MAX_CHAIN:
+        raise RecursionError
+    # the caller merges into (and the catalogue completes) the data: give it its own copy
+    shared = Document(base.file, copy.deepcopy(base.data), base.text, base.values, base.keys, base.value_files,
+                      base.key_files, list(base.includes), dict(base.sources))
+    return shared, depth
+
+
+def _current(doc: Document) -> bool:
+    """Whether every file a cached shared file was made from still has the size and time it was read with."""
+    for stamp in doc.sources.values():
+        try:
+            info = os.stat(stamp.path)
+        except OSError:
+            return False
+        if (info.st_size, info.st_mtime_ns) != (stamp.size, stamp.mtime_ns):
+            return False
+    return True
+
+
+def _resolve(doc: Document, path: Path, _chain: tuple[Path, ...]) -> tuple[Document, int]:
     chain = (*_chain, path.resolve())
     targets = _targets(doc, path, chain)
     if not targets:
-        return doc
+        return doc, 0
     merged: Document | None = None
     includes: list[str] = []
+    sources = dict(doc.sources)
+    depth = 0
     for where, target in targets:
         if target in chain or len(chain) > MAX_CHAIN:
             raise _error(doc, where, "extends", f"'{target.name}' extends itself through a cycle")
         if not target.is_file():
             raise _error(doc, where, "extends", f"the shared file '{target}' does not exist")
-        base = resolve(load(target, _display(target)), target, chain)
+        try:
+            base, below = _shared(target, chain)
+        except RecursionError:
+            raise _error(doc, where, "extends", f"'{target.name}' extends a chain of more than {MAX_CHAIN} files"
+                         ) from None
+        except OSError as exc:
+            raise _error(doc, where, "extends", f"cannot read the shared file '{target.name}': "
+                         f"{exc.strerror or exc}") from None
+        depth = max(depth, below + 1)
         includes += [str(target), *base.includes]
+        sources.update(base.sources)
         if not isinstance(base.data, dict):
             raise _error(doc, where, "extends", f"the shared file '{target.name}' is not a mapping")
         merged = base if merged is None else _combine(merged, base)
@@ -135,7 +195,8 @@ def resolve(doc: Document, path: Path, _chain: tuple[Path, ...] = ()) -> Documen
                    doc.value_files, doc.key_files)
     result = _combine(merged, own)
     result.includes = list(dict.fromkeys(includes))
-    return result
+    result.sources = sources
+    return result, depth
 
 
 def _combine(base: Document, over: Document) -> Document:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .i18n import tr
+from .printable import printable
 
 
 class Severity(StrEnum):
@@ -50,10 +51,10 @@ class Finding:
 
     def format(self) -> str:
         """The one-line form `file:line:column: severity: message [rule]`, the severity in the interface
-        language."""
+        language, with control characters and bidirectional overrides from the input shown as escapes."""
         where = f"{self.file}:{self.line}:{self.column}"
         loc = f" ({self.path})" if self.path else ""
-        return f"{where}: {severity_word(self.severity)}: {self.shown_message}{loc} [{self.rule}]"
+        return printable(f"{where}: {severity_word(self.severity)}: {self.shown_message}{loc} [{self.rule}]")
 
 
 def severity_word(severity: Severity) -> str:

@@ -41,7 +41,7 @@ def rows(out_dir: Path) -> list[dict[str, Any]]:
 
 def write_index(out_dir: Path, templates: Path | None = None) -> Path:
     """Write `out_dir/index.html` from the manifests and return its path."""
-    from .build import write_atomic
+    from .build import write_if_changed
     from .render.environment import environment_for
 
     data = rows(out_dir)
@@ -50,7 +50,7 @@ def write_index(out_dir: Path, templates: Path | None = None) -> Path:
     html = environment_for(templates).get_template("index.html.j2").render(rows=data, totals=totals,
                                                                           version=__version__)
     path = out_dir / "index.html"
-    write_atomic(path, html.encode("utf-8"))
+    write_if_changed(path, html.encode("utf-8"))  # a build that changed nothing writes nothing
     return path
 
 

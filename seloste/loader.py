@@ -20,6 +20,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from .findings import Finding, Severity
+from .safeio import FileTooLarge, NotRegularFile, Stamp, link_escapes, read_regular
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 100_000
@@ -46,6 +47,9 @@ class Document:
     key_files: dict[JsonPath, str] = field(default_factory=dict)
     #: Shared files merged in through `extends:` (paths as given to the loader), for incremental builds.
     includes: list[str] = field(default_factory=list)
+    #: Every file this document was made from, as read (the file, its shared files, its logo): the build
+    #: manifest records these stamps, the hashes of the very bytes that were rendered.
+    sources: dict[str, Stamp] = field(default_factory=dict)
 
     def _nearest(self, path: JsonPath) -> JsonPath:
         while path not in self.values and path:
@@ -234,17 +238,28 @@ def loads(text: str, file: str = "<string>") -> Document:
     return converter.doc
 
 
-def load(path: Path, display: str | None = None) -> Document:
-    """Read and parse one file. Raises LoadError for unreadable, oversized, mis-encoded or malformed input."""
+def load(path: Path, display: str | None = None, *, roots: list[Path] | None = None) -> Document:
+    """Read and parse one file. Raises LoadError for unreadable, oversized, mis-encoded or malformed input.
+
+    With `roots` (resolved folders), a file reached through a symbolic link that leads outside all of them is
+    refused unread."""
     file = display or str(path)
+    if roots is not None and link_escapes(path, roots):
+        raise _fail(file, 0, 0, "symlink-outside",
+                    "the file is a symbolic link to a file outside the folders given; it was not read",
+                    hint="Copy the file into the project instead of linking to it.")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(file, 0, 0, "file-too-large", f"the file is {size} bytes; the limit is {MAX_BYTES} bytes")
-        raw = path.read_bytes()
+        read = read_regular(path, MAX_BYTES)
+    except FileTooLarge as exc:
+        raise _fail(file, 0, 0, "file-too-large", f"the file is {exc.size} bytes; the limit is {MAX_BYTES} bytes"
+                    ) from None
+    except NotRegularFile as exc:
+        raise _fail(file, 0, 0, "unreadable", f"cannot read the file: {exc.strerror}") from None
     except OSError as exc:
         raise _fail(file, 0, 0, "unreadable", f"cannot read the file: {exc.strerror or exc}") from None
-    return loads(decode(raw, file), file)
+    doc = loads(decode(read.data, file), file)
+    doc.sources[str(path)] = read.stamp
+    return doc
 
 
 def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:

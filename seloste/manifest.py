@@ -16,13 +16,17 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import __version__
 from .resources import data_dir, templates_dir
+from .safeio import Stamp
 
 VERSION = 1
 PREFIX = ".seloste-manifest"
+JOURNAL_SUFFIX = ".journal"
+#: A file modified less than this before it was read may change again without changing its size or time.
+RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -31,6 +35,18 @@ class Dependency:
     size: int
     mtime_ns: int
     sha256: str
+    #: When the bytes were read (0 in manifests of earlier versions: the stat is then never trusted alone).
+    read_ns: int = 0
+
+    @classmethod
+    def of(cls, stamp: Stamp) -> Dependency:
+        return cls(stamp.path, stamp.size, stamp.mtime_ns, stamp.sha256, stamp.read_ns)
+
+    @property
+    def settled(self) -> bool:
+        """True when the file had been unmodified for a while when it was read: an equal size and time then
+        prove equal content."""
+        return self.read_ns - self.mtime_ns >= RACY_NS
 
 
 @dataclass
@@ -66,13 +82,9 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def dependency(path: Path) -> Dependency:
-    stat = path.stat()
-    return Dependency(str(path), stat.st_size, stat.st_mtime_ns, sha256_file(path))
-
-
 def unchanged(dependencies: list[Dependency]) -> bool:
-    """True when every dependency still has its recorded content (hashing only files whose stat changed)."""
+    """True when every dependency still has its recorded content (hashing only files whose stat changed, or
+    whose recorded stat was too fresh to prove anything)."""
     if not dependencies:
         return False
     for dep in dependencies:
@@ -80,9 +92,14 @@ def unchanged(dependencies: list[Dependency]) -> bool:
             stat = os.stat(dep.path)
         except OSError:
             return False
-        if (stat.st_size, stat.st_mtime_ns) == (dep.size, dep.mtime_ns):
+        if stat.st_size != dep.size:
+            return False
+        if stat.st_mtime_ns == dep.mtime_ns and dep.settled:
             continue
-        if stat.st_size != dep.size or sha256_file(Path(dep.path)) != dep.sha256:
+        try:
+            if sha256_file(Path(dep.path)) != dep.sha256:
+                return False
+        except OSError:
             return False
     return True
 
@@ -113,13 +130,68 @@ def read(out_dir: Path, shard: tuple[int, int] | None = None) -> dict[str, Entry
 
 
 def read_file(path: Path) -> dict[str, Entry]:
+    """The entries of one manifest, with its journal (left by a build that did not finish) replayed."""
+    entries: dict[str, Entry] = {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
-            return {}
-        return {e["file"]: Entry.from_json(e) for e in data["entries"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        if data.get("version") == VERSION:
+            entries = {e["file"]: Entry.from_json(e) for e in data["entries"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        entries = {}
+    _replay(journal_path(path), entries)
+    return entries
+
+
+def journal_path(manifest: Path) -> Path:
+    return manifest.with_name(manifest.name + JOURNAL_SUFFIX)
+
+
+def _replay(journal: Path, entries: dict[str, Entry]) -> None:
+    """Apply a journal's events in order; a torn last line (the build was killed mid-write) is ignored."""
+    try:
+        lines = journal.read_bytes().split(b"\n")
+    except OSError:
+        return
+    for line in lines:
+        try:
+            event = json.loads(line)
+            file = event["file"]
+            if event.get("event") == "writing":
+                entry = entries.get(file)
+                # its documents may now be any mix of old and new: nothing proves them current
+                entries[file] = Entry(file, event.get("slug"), "failed", "", [], entry.documents if entry else [],
+                                      name=entry.name if entry else "", updated=entry.updated if entry else "")
+            elif event.get("event") == "entry":
+                entries[file] = Entry.from_json(event["entry"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+
+
+class Journal:
+    """Appends the events of a running build; `close()` after the manifest was written removes it."""
+
+    def __init__(self, manifest: Path) -> None:
+        self.path = journal_path(manifest)
+        self._handle: IO[bytes] | None = None
+
+    def _write(self, event: dict[str, Any]) -> None:
+        if self._handle is None:
+            self._handle = self.path.open("ab")
+        self._handle.write(json.dumps(event, ensure_ascii=False).encode("utf-8") + b"\n")
+        self._handle.flush()  # in the kernel before the documents are touched: a kill cannot reorder them
+
+    def writing(self, file: str, slug: str | None) -> None:
+        self._write({"event": "writing", "file": file, "slug": slug})
+
+    def entry(self, entry: Entry) -> None:
+        self._write({"event": "entry", "file": entry.file, "entry": asdict(entry)})
+
+    def close(self, *, remove: bool) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        if remove:
+            self.path.unlink(missing_ok=True)
 
 
 def read_all(out_dir: Path) -> dict[str, Entry]:

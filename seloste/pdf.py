@@ -109,13 +109,38 @@ def write_pdf(
     findings: list[Finding] | None = None,
     source: str = "",
     stylesheets: Sequence[str] = (),
+    seconds: float | None = None,
 ) -> bytes:
     """The PDF of a seloste HTML page, with `stylesheets` (CSS text) added after the page's own. Relative URLs
     resolve against `base_dir`; only files inside `allowed_dirs` may be read. Refused resources and engine
-    warnings are appended to `findings` as warnings, attributed to the file `source`."""
+    warnings are appended to `findings` as warnings, attributed to the file `source`.
+
+    The engine runs in a child process within a time budget (`seconds`, by default `budget.PDF_SECONDS`) and a
+    memory budget (`budget.PDF_MEMORY_MB`); past either, `seloste.budget.BudgetExceeded` is raised."""
+    from .budget import PDF_SECONDS, run_limited
+
+    _prepare()
+    pdf, found = run_limited(_render, html, base_dir, list(allowed_dirs), source, list(stylesheets),
+                             seconds=PDF_SECONDS if seconds is None else seconds)
+    if findings is not None:
+        findings.extend(found)
+    return pdf
+
+
+@cache
+def _prepare() -> None:
+    """What every render needs, done once in this process so that every render child inherits it warm."""
+    import weasyprint  # noqa: F401
+
+    register_hyphenation()
+
+
+def _render(html: str, base_dir: Path, allowed_dirs: list[Path], source: str,
+            stylesheets: list[str]) -> tuple[bytes, list[Finding]]:
     from weasyprint import CSS, HTML
 
     register_hyphenation()
+    findings: list[Finding] = []
     refused: list[str] = []
     fetcher = _fetcher_class()(allowed_dirs, refused)
     base_url = base_dir.resolve().as_uri() + "/"
@@ -123,15 +148,14 @@ def write_pdf(
         document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         extra = [CSS(string=css, base_url=base_url, url_fetcher=fetcher) for css in stylesheets]
         pdf: bytes = document.write_pdf(stylesheets=extra, pdf_variant=PDF_VARIANT)
-    if findings is not None:
-        for url in dict.fromkeys(refused):
-            shown = url if len(url) <= 120 else url[:117] + "..."
-            findings.append(Finding(
-                source, 0, 0, "pdf-resource", Severity.WARNING,
-                f"the PDF engine was refused '{shown}': seloste reads only files in the YAML file's folder "
-                "and its templates, and nothing from the network",
-                hint="Put images next to the YAML file and refer to them by a relative name."))
-        for message in dict.fromkeys(messages):
-            if not any(url in message for url in refused):
-                findings.append(Finding(source, 0, 0, "pdf-engine", Severity.WARNING, f"PDF engine: {message}"))
-    return pdf
+    for url in dict.fromkeys(refused):
+        shown = url if len(url) <= 120 else url[:117] + "..."
+        findings.append(Finding(
+            source, 0, 0, "pdf-resource", Severity.WARNING,
+            f"the PDF engine was refused '{shown}': seloste reads only files in the YAML file's folder "
+            "and its templates, and nothing from the network",
+            hint="Put images next to the YAML file and refer to them by a relative name."))
+    for message in dict.fromkeys(messages):
+        if not any(url in message for url in refused):
+            findings.append(Finding(source, 0, 0, "pdf-engine", Severity.WARNING, f"PDF engine: {message}"))
+    return pdf, findings

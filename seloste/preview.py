@@ -1,9 +1,11 @@
 """`seloste preview FILE`: a local web page that shows the notice while the YAML is being edited.
 
-The server listens on 127.0.0.1 only (stdlib `http.server`, one thread per request). A page is rendered from the
-file as it is when asked for; `/version` answers the file's modification stamp, and a small script in preview
-pages asks for it every second and reloads the page when it changes. A file that does not validate shows its
-findings instead of the notice, so an owner sees what to fix without leaving the browser.
+The server listens on 127.0.0.1 only (stdlib `http.server`, one thread per request) and answers only requests
+whose Host header is that address (no DNS rebinding); every thread renders with its own Markdown converter.
+A page is rendered from the file as it is when asked for; `/version` answers the file's modification stamp,
+and a small script in preview pages asks for it every second and reloads the page when it changes. A file that
+does not validate shows its findings instead of the notice, so an owner sees what to fix without leaving the
+browser.
 """
 
 from __future__ import annotations
@@ -100,7 +102,17 @@ class PreviewServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
 
+    def _host_ok(self) -> bool:
+        """The Host header names the loopback address this server listens on: a page of another site whose
+        name was pointed at 127.0.0.1 (DNS rebinding) is not answered."""
+        port = self.server.server_address[1]
+        return self.headers.get("Host", "") in {f"{HOST}:{port}", f"localhost:{port}"}
+
     def do_GET(self) -> None:
+        if not self._host_ok():
+            self._send("seloste preview answers only to http://127.0.0.1 (wrong Host header)",
+                       "text/plain; charset=utf-8", status=421)
+            return
         url = urlsplit(self.path)
         if url.path == "/version":
             self._send(version_of(self.server.source), "text/plain; charset=utf-8")

@@ -96,28 +96,29 @@ def _resolve(schema: dict[str, Any], node: Any) -> Any:
     return node
 
 
-def _walk(schema: dict[str, Any], node: Any, data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, Any]]:
+def _walk(schema: dict[str, Any], node: Any, data: Any, path: JsonPath,
+          only: str | None = None) -> Iterator[tuple[JsonPath, Any]]:
     node = _resolve(schema, node)
     if not isinstance(node, dict):
         return
     if node.get("$ref") in TEXT_REFS:
-        if isinstance(data, str | dict):
+        if isinstance(data, str | dict) and (only is None or node["$ref"] == only):
             yield path, data
         return
     for key in ("oneOf", "anyOf", "allOf"):
         for branch in node.get(key, []):
-            yield from _walk(schema, branch, data, path)
+            yield from _walk(schema, branch, data, path, only)
     if isinstance(data, dict):
         properties = node.get("properties", {})
         extra = node.get("additionalProperties")
         for name, value in data.items():
             if name in properties:
-                yield from _walk(schema, properties[name], value, (*path, name))
+                yield from _walk(schema, properties[name], value, (*path, name), only)
             elif isinstance(extra, dict):
-                yield from _walk(schema, extra, value, (*path, name))
+                yield from _walk(schema, extra, value, (*path, name), only)
     elif isinstance(data, list) and isinstance(node.get("items"), dict):
         for i, value in enumerate(data):
-            yield from _walk(schema, node["items"], value, (*path, i))
+            yield from _walk(schema, node["items"], value, (*path, i), only)
 
 
 def text_fields(data: Any) -> list[tuple[JsonPath, Any]]:
@@ -126,6 +127,13 @@ def text_fields(data: Any) -> list[tuple[JsonPath, Any]]:
 
     found = dict(_walk(schema(), schema(), data, ()))
     return list(found.items())
+
+
+def markdown_fields(data: Any) -> list[tuple[JsonPath, Any]]:
+    """Every free text of a controller document that is rendered as Markdown, with its path."""
+    from .resources import schema
+
+    return list(dict(_walk(schema(), schema(), data, (), "#/$defs/markdown")).items())
 
 
 def missing_languages(value: Any, wanted: Iterable[str], source: str) -> list[str]:

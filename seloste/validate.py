@@ -9,6 +9,7 @@ from pathlib import Path
 from .catalogue import resolve_processors
 from .extends import resolve
 from .findings import Finding, has_errors
+from .inputs import input_checks
 from .loader import Document, LoadError, load
 from .schema import validate_schema
 from .semantic import semantic_checks
@@ -55,20 +56,34 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise PathError(f"{path}: no such file or folder")
 
 
+def input_roots(paths: Iterable[Path]) -> list[Path]:
+    """The folders input files may lie in: each folder given, and the folder of each file given (resolved).
+    A controller file reached through a symbolic link that leads out of them is refused."""
+    roots = []
+    for path in paths:
+        folder = path if path.is_dir() else path.parent
+        try:
+            roots.append(folder.resolve())
+        except (OSError, RuntimeError):
+            continue
+    return roots
+
+
 def validate_document(doc: Document) -> list[Finding]:
     """Schema, then (on a well-shaped document) catalogue resolution and the form and reference checks."""
-    findings = validate_schema(doc)
+    findings = validate_schema(doc) + input_checks(doc)
     if not has_errors(findings):
         findings += resolve_processors(doc)
         findings += semantic_checks(doc)
     return sorted(findings)
 
 
-def validate_file(path: Path, display: str | None = None) -> Validated:
-    """Load and validate one file; never raises for bad input."""
+def validate_file(path: Path, display: str | None = None, *, roots: list[Path] | None = None) -> Validated:
+    """Load and validate one file; never raises for bad input. With `roots` (see `input_roots`), a symbolic
+    link to a file outside them is refused unread."""
     file = display or str(path)
     try:
-        doc = resolve(load(path, file), path)
+        doc = resolve(load(path, file, roots=roots), path)
     except LoadError as exc:
         return Validated(file, None, [exc.finding])
     return Validated(file, doc, validate_document(doc))

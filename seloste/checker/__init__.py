@@ -16,7 +16,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..loader import Document
-from ..validate import find_files, validate_file
+from ..validate import find_files, input_roots, validate_file
 from . import suppress
 from .config import Config, ConfigError
 from .registry import RULES, rule_ids
@@ -76,9 +76,10 @@ def looks_like_controller(data: Any) -> bool:
     return isinstance(data, dict) and bool(CONTROLLER_KEYS & data.keys())
 
 
-def check_file(path: Path, config: Config | None = None, display: str | None = None) -> list[Finding] | None:
+def check_file(path: Path, config: Config | None = None, display: str | None = None, *,
+               roots: list[Path] | None = None) -> list[Finding] | None:
     """Validation and rule findings for one file; None when the file is YAML but not a controller description."""
-    validated = validate_file(path, display)
+    validated = validate_file(path, display, roots=roots)
     doc = validated.document
     if doc is not None and not looks_like_controller(doc.data):
         return None
@@ -94,8 +95,10 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
 def run(paths: Iterable[Path], config: Config | None = None) -> Report:
     """Check every file given and every *.yaml / *.yml below the folders given. Raises PathError for a bad path."""
     report = Report()
+    paths = list(paths)
+    roots = input_roots(paths)
     for path in find_files(paths):
-        findings = check_file(path, config)
+        findings = check_file(path, config, roots=roots)
         if findings is None:
             report.skipped.append(str(path))
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -18,6 +19,7 @@ import click
 from .. import __version__
 from ..findings import Finding, Severity, severity_word
 from ..i18n import tr, ui_language
+from ..printable import printable
 from . import Report
 from .registry import infos
 
@@ -57,7 +59,7 @@ def summary(report: Report) -> str:
 
 def text(report: Report, *, color: bool = False) -> str:
     lines = []
-    for f in report.findings:
+    for f in map(_safe, report.findings):
         where = f"{f.file}:{f.line}:{f.column}"
         word = severity_word(f.severity)
         severity = click.style(word, fg=_COLORS[f.severity], bold=True) if color else word
@@ -69,6 +71,13 @@ def text(report: Report, *, color: bool = False) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _safe(f: Finding) -> Finding:
+    """The finding with every text it prints made printable (control characters, bidi overrides escaped)."""
+    return replace(f, file=printable(f.file, newlines=False), message=printable(f.message),
+                   rule=printable(f.rule, newlines=False), path=printable(f.path, newlines=False),
+                   article=printable(f.article), hint=printable(f.hint))
+
+
 def _record(f: Finding) -> dict[str, object]:
     return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity.value,
             "message": f.message, "article": f.article, "hint": f.hint, "path": f.path, "count": f.count}
@@ -77,7 +86,7 @@ def _record(f: Finding) -> dict[str, object]:
 def json_report(report: Report) -> str:
     data = {
         "version": JSON_VERSION,
-        "findings": [_record(f) for f in report.findings],
+        "findings": [_record(_safe(f)) for f in report.findings],
         "summary": {"files": len(report.files), "skipped": len(report.skipped),
                     "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
                     "info": report.count(Severity.INFO)},
@@ -96,7 +105,7 @@ def _escape_property(value: str) -> str:
 def github(report: Report) -> str:
     """GitHub Actions workflow commands: one annotation per finding."""
     lines = []
-    for f in report.findings:
+    for f in map(_safe, report.findings):
         props = [f"file={_escape_property(f.file)}"]
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
@@ -123,14 +132,15 @@ def sarif(report: Report) -> str:
             "help": {"text": rule.doc}, "defaultConfiguration": {"level": _SARIF[rule.severity]},
             "properties": {"article": rule.article},
         })
-    for f in report.findings:
+    findings = [_safe(f) for f in report.findings]
+    for f in findings:
         if f.rule not in index:
             index[f.rule] = len(rules)
             rules.append({"id": f.rule, "shortDescription": {"text": f"seloste validation: {f.rule}"},
                           "help": {"text": "Reported while reading and validating the file ('seloste validate')."},
                           "defaultConfiguration": {"level": "error"}})
     results = []
-    for f in report.findings:
+    for f in findings:
         location: dict[str, object] = {"artifactLocation": {"uri": _uri(f.file)}}
         if f.line > 0:
             location["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
@@ -149,8 +159,8 @@ def sarif(report: Report) -> str:
 def junit(report: Report, *, strict: bool = False) -> str:
     """JUnit XML: a test case per file, a failure per error (and per warning when strict)."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    by_file: dict[str, list[Finding]] = {file: [] for file in report.files}
-    for f in report.findings:
+    by_file: dict[str, list[Finding]] = {printable(file, newlines=False): [] for file in report.files}
+    for f in map(_safe, report.findings):
         by_file.setdefault(f.file, []).append(f)
     failed = sum(1 for found in by_file.values() if any(f.severity in failing for f in found))
     counts = {"tests": str(len(by_file)), "failures": str(failed), "errors": "0", "skipped": "0", "time": "0"}

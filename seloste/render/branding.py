@@ -1,7 +1,8 @@
 """Branding from the YAML: the accent colour (kept readable), the font, and the logo as an embedded image.
 
-The logo must be a PNG, JPEG or SVG file inside the folder of the YAML file that names it; anything else is
-refused with a warning and the documents are built without it. It is embedded as a `data:` URI, so the HTML
+The logo must be a PNG, JPEG or SVG file inside the folder of the YAML file that names it, within the limits of
+`seloste.render.images` (size, pixels, SVG elements); anything else is refused with a warning and the
+documents are built without it. It is embedded as a `data:` URI, so the HTML
 files stand alone and the PDF engine never needs to open another file for it.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..loader import Document
+from ..safeio import FileTooLarge, read_regular
 
 DEFAULT_ACCENT = "#2b5c8a"
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text, against white
@@ -95,12 +97,20 @@ def _logo(doc: Document, name: str, findings: list[Finding]) -> str | None:
         refuse(f"the logo '{name}' is not a PNG, JPEG or SVG file; it was left out")
         return None
     try:
-        raw = path.read_bytes()
+        read = read_regular(path, MAX_LOGO_BYTES)  # the size is checked before a byte is read
+    except FileTooLarge as exc:
+        refuse(f"the logo '{name}' is {exc.size} bytes; the limit is {MAX_LOGO_BYTES} bytes; it was left out")
+        return None
     except OSError as exc:
         refuse(f"cannot read the logo '{name}': {exc.strerror or exc}; it was left out")
         return None
-    if len(raw) > MAX_LOGO_BYTES:
-        refuse(f"the logo '{name}' is {len(raw)} bytes; the limit is {MAX_LOGO_BYTES} bytes; it was left out")
+    raw = read.data
+    doc.sources[str(path)] = read.stamp
+    from .images import raster_problem, svg_problem
+
+    problem = svg_problem(raw) if mime == "image/svg+xml" else raster_problem(raw)
+    if problem:
+        refuse(f"the logo '{name}' {problem}; it was left out")
         return None
     return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
 

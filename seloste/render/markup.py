@@ -8,7 +8,7 @@ autoescape leaves it alone.
 from __future__ import annotations
 
 import re
-from functools import cache
+import threading
 
 import markdown
 import nh3
@@ -21,11 +21,18 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SINGLE_PARAGRAPH = re.compile(r"\A<p>((?:(?!<p>).)*)</p>\Z", re.DOTALL)
 
 
-@cache
+_local = threading.local()
+
+
 def _converter() -> markdown.Markdown:
-    converter = markdown.Markdown(output_format="html")
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
+    """This thread's Markdown converter: a converter keeps state while it converts, so threads (the preview
+    server answers each request in its own) must never share one."""
+    converter: markdown.Markdown | None = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(output_format="html")
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+        _local.converter = converter
     return converter
 
 

@@ -48,8 +48,10 @@ MESSAGES = {
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
-ACCEPT = re.compile(r"#\s*seloste:\s*accept\b\s*(?P<ids>[^#]*?)\s*(?:(?:--|—)\s*(?P<reason>.*?))?\s*$",
-                    re.IGNORECASE)
+#: The start of an accept comment. Only this is a regular expression (linear: `\s*` runs between literals); the
+#: rest of the line is split with string operations, so no line can make parsing backtrack.
+ACCEPT = re.compile(r"#\s*seloste:\s*accept\b", re.IGNORECASE)
+_SEPARATORS = ("--", "—")
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,21 @@ def accepts(text: str) -> Iterator[Accept]:
             continue
         match = ACCEPT.search(line)
         if match:
-            ids = tuple(part.strip() for part in re.split(r"[,\s]+", match.group("ids")) if part.strip())
-            yield Accept(number, match.start() + 1, ids, (match.group("reason") or "").strip())
+            parsed = _parse(line[match.end():])
+            if parsed is not None:
+                yield Accept(number, match.start() + 1, *parsed)
+
+
+def _parse(rest: str) -> tuple[tuple[str, ...], str] | None:
+    """(rule ids, reason) from what follows `# seloste: accept`; None when the ids run into another comment."""
+    found = [(i, len(sep)) for sep in _SEPARATORS if (i := rest.find(sep)) >= 0]
+    ids_text, reason = rest, ""
+    if found:
+        cut, length = min(found)
+        ids_text, reason = rest[:cut], rest[cut + length:].strip()
+    if "#" in ids_text:
+        return None
+    return tuple(part for part in ids_text.replace(",", " ").split() if part), reason
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

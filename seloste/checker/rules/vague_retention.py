@@ -58,7 +58,8 @@ MESSAGES = {
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
-_CLAUSES = re.compile(r"\s+(?:tai|taikka|or|eller)\s+|[,;]|\s+–\s+", re.IGNORECASE)
+# A match starts only where a run of spaces starts (the look-behind): linear, however long the run.
+_CLAUSES = re.compile(r"(?<!\s)\s+(?:tai|taikka|or|eller)\s+|[,;]|(?<!\s)\s+–\s+", re.IGNORECASE)
 
 
 def vague_clause(text: str) -> str | None:
