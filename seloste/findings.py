@@ -35,6 +35,8 @@ class Finding:
     path: str = field(default="", compare=False)
     article: str = field(default="", compare=False)
     hint: str = field(default="", compare=False)
+    #: For a finding in a shared file: the controller files that inherit the value (reported once for all).
+    clients: tuple[str, ...] = field(default=(), compare=False)
 
     def format(self) -> str:
         """The one-line form `file:line:column: severity: message [rule]`."""

@@ -46,6 +46,18 @@ class Document:
     key_files: dict[JsonPath, str] = field(default_factory=dict)
     #: Shared files merged in through `extends:` (paths as given to the loader), for incremental builds.
     includes: list[str] = field(default_factory=list)
+    #: The text of every shared file merged in, by the name findings give it (the `value_files` names).
+    sources: dict[str, str] = field(default_factory=dict)
+    #: Numbers, booleans and nulls as they were written (`00100`, `0401234567`), for hints that quote them.
+    written: dict[JsonPath, str] = field(default_factory=dict)
+
+    def source(self, file: str) -> str:
+        """The text of `file`: this document's own, or a shared file's it inherits from."""
+        return self.text if file == self.file else self.sources.get(file, "")
+
+    def files(self) -> dict[str, str]:
+        """Every file this document was read from (itself first, then its shared files) with its text."""
+        return {self.file: self.text, **self.sources}
 
     def _nearest(self, path: JsonPath) -> JsonPath:
         while path not in self.values and path:
@@ -155,7 +167,7 @@ class _Converter:
             self._check_tag(node, f"{_CORE}seq")
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _check_tag(self, node: Node, allowed: str) -> None:
         if node.tag != allowed:
@@ -181,11 +193,12 @@ class _Converter:
             out[key] = self.convert(value_node, (*path, key))
         return out
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: ScalarNode, path: JsonPath) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self._check_tag(node, f"{_CORE}str")
         if node.tag == f"{_CORE}str":
             return str(node.value)
+        self.doc.written[path] = str(node.value)
         try:
             value = self.yaml.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, YAMLError):

@@ -79,15 +79,25 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
 
 
 def run(paths: Iterable[Path], config: Config | None = None) -> Report:
-    """Check every file given and every *.yaml / *.yml below the folders given. Raises PathError for a bad path."""
+    """Check every file given and every *.yaml / *.yml below the folders given. Raises PathError for a bad path.
+
+    A finding in a shared file (a value inherited through `extends:`) is reported once, with the controller
+    files that inherit it in `Finding.clients`, however many controllers share the file.
+    """
     report = Report()
+    shared: dict[Finding, list[str]] = {}
     for path in find_files(paths):
         findings = check_file(path, config)
         if findings is None:
             report.skipped.append(str(path))
             continue
         report.files.append(str(path))
-        report.findings.extend(findings)
+        for finding in findings:
+            if finding.file == str(path):
+                report.findings.append(finding)
+            else:
+                shared.setdefault(finding, []).append(str(path))
+    report.findings.extend(sorted(replace(f, clients=tuple(dict.fromkeys(c))) for f, c in shared.items()))
     return report
 
 

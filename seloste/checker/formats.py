@@ -17,6 +17,7 @@ import click
 
 from .. import __version__
 from ..findings import Finding, Severity
+from ..i18n import tr
 from . import Report
 from .registry import infos
 
@@ -47,6 +48,13 @@ def summary(report: Report) -> str:
     return line
 
 
+def inherited_by(f: Finding) -> str:
+    """For a finding in a shared file, which controller files inherit the value; else ''."""
+    if not f.clients:
+        return ""
+    return tr("inherited by {count} controller file(s): {files}", count=len(f.clients), files=", ".join(f.clients))
+
+
 def text(report: Report, *, color: bool = False) -> str:
     lines = []
     for f in report.findings:
@@ -57,12 +65,14 @@ def text(report: Report, *, color: bool = False) -> str:
         detail = " — ".join(part for part in (f.article, f.hint) if part)
         if detail:
             lines.append(f"    {detail}")
+        if f.clients:
+            lines.append(f"    {inherited_by(f)}")
     return "".join(line + "\n" for line in lines)
 
 
 def _record(f: Finding) -> dict[str, object]:
     return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity.value,
-            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path}
+            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path, "clients": list(f.clients)}
 
 
 def json_report(report: Report) -> str:
@@ -92,7 +102,7 @@ def github(report: Report) -> str:
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
         props.append(f"title={_escape_property(f'seloste {f.rule}' + (f' ({f.article})' if f.article else ''))}")
-        body = f.message + (f"\n{f.hint}" if f.hint else "")
+        body = "\n".join(part for part in (f.message, f.hint, inherited_by(f)) if part)
         lines.append(f"::{_GITHUB[f.severity]} {','.join(props)}::{_escape_data(body)}")
     return "".join(line + "\n" for line in lines)
 
@@ -125,11 +135,14 @@ def sarif(report: Report) -> str:
         location: dict[str, object] = {"artifactLocation": {"uri": _uri(f.file)}}
         if f.line > 0:
             location["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
-        message = f.message + (f" {f.hint}" if f.hint else "")
+        message = " ".join(part for part in (f.message, f.hint, inherited_by(f)) if part)
         result: dict[str, object] = {"ruleId": f.rule, "ruleIndex": index[f.rule], "level": _SARIF[f.severity],
                                      "message": {"text": message}, "locations": [{"physicalLocation": location}]}
-        if f.article:
-            result["properties"] = {"article": f.article}
+        properties: dict[str, object] = {"article": f.article} if f.article else {}
+        if f.clients:
+            properties["clients"] = list(f.clients)
+        if properties:
+            result["properties"] = properties
         results.append(result)
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "seloste", "version": __version__, "rules": rules}},
@@ -154,7 +167,7 @@ def junit(report: Report, *, strict: bool = False) -> str:
             if f.severity in failing:
                 failure = ET.SubElement(case, "failure", {"message": f.message, "type": f.rule})
                 failure.text = "\n".join(part for part in (f"{f.file}:{f.line}:{f.column}: {f.message} [{f.rule}]",
-                                                           f.article, f.hint) if part)
+                                                           f.article, f.hint, inherited_by(f)) if part)
         others = [f for f in found if f.severity not in failing]
         if others:
             ET.SubElement(case, "system-out").text = "".join(

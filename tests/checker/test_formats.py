@@ -22,8 +22,8 @@ def multitool_errors(log: str, tmp_path: Path) -> list[str]:
     assert MULTITOOL.exists(), "the SARIF Multitool is missing: run `make test` (it installs it from npm)"
     source, result = tmp_path / "seloste.sarif", tmp_path / "validation.sarif"
     source.write_text(log, encoding="utf-8")
-    subprocess.run([str(MULTITOOL), "validate", str(source), "--output", str(result), "--log", "ForceOverwrite"], check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run([str(MULTITOOL), "validate", str(source), "--output", str(result), "--log", "ForceOverwrite"],
+                   check=True, capture_output=True, timeout=300)
     results = json.loads(result.read_text(encoding="utf-8-sig"))["runs"][0].get("results", [])
     return [f"{r.get('level')} {r.get('ruleId')}: {r['message']}" for r in results
             if r.get("level", "warning") == "error"]
