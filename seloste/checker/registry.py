@@ -39,6 +39,7 @@ from .rules import (
     transfer_safeguard,
     transfers_stated,
     translation_missing,
+    unconfirmed,
     unlisted_processor,
     vague_retention,
 )
@@ -77,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     obsolete_terms,
     document_age,
     # seloste itself
+    unconfirmed,
     translation_missing,
     accept_comment,
 )
