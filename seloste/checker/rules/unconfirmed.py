@@ -68,8 +68,8 @@ def _in_quotes(before: str) -> bool:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     for file, text in doc.files().items():
         for line, column, note in marks(text):
-            key, values = ("mark", {"note": note}) if note else ("bare", {})
-            yield report(doc, _path_on_line(doc, file, line), key, position=(line, column), file=file, **values)
+            yield report(doc, _path_on_line(doc, file, line), "mark" if note else "bare", position=(line, column),
+                         file=file, note=note)
 
 
 def _path_on_line(doc: Document, file: str, line: int) -> tuple[str | int, ...]:
