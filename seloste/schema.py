@@ -245,9 +245,18 @@ def _ref_name(error: ValidationError) -> str:
     return ""
 
 
-def validate_schema(doc: Document) -> list[Finding]:
-    """All schema findings for a loaded document, one per problem, in file order."""
+@cache
+def shared_validator() -> Draft202012Validator:
+    """The validator of shared files (schemas/shared.schema.json: a controller with nothing required)."""
+    from .shared import schema as shared_schema
+
+    return Draft202012Validator(shared_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_schema(doc: Document, *, shared: bool = False) -> list[Finding]:
+    """All schema findings for a loaded document (a shared file's with `shared`), one per problem, in file
+    order."""
     findings: set[Finding] = set()
-    for error in validator().iter_errors(doc.data):
+    for error in (shared_validator() if shared else validator()).iter_errors(doc.data):
         findings.update(_leaves(error, doc))
     return sorted(findings)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..loader import Document
+from ..shared import dependents, is_shared
 from ..validate import find_files, validate_file
 from . import suppress
 from .config import Config, ConfigError
@@ -69,6 +70,8 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
     """Validation and rule findings for one file; None when the file is YAML but not a controller description."""
     validated = validate_file(path, display)
     doc = validated.document
+    if validated.shared:  # its values are checked by the rules in the controllers that extend it
+        return sorted(validated.findings)
     if doc is not None and not looks_like_controller(doc.data):
         return None
     owned = rule_ids()
@@ -86,7 +89,7 @@ def run(paths: Iterable[Path], config: Config | None = None) -> Report:
     """
     report = Report()
     shared: dict[Finding, list[str]] = {}
-    for path in find_files(paths):
+    for path in _with_dependents(list(find_files(paths))):
         findings = check_file(path, config)
         if findings is None:
             report.skipped.append(str(path))
@@ -97,8 +100,24 @@ def run(paths: Iterable[Path], config: Config | None = None) -> Report:
                 report.findings.append(finding)
             else:
                 shared.setdefault(finding, []).append(str(path))
+    # a shared file given itself and inherited by the controllers checked: one finding, with its controllers
+    report.findings = [replace(f, clients=tuple(dict.fromkeys(shared.pop(f)))) if f in shared else f
+                       for f in report.findings]
     report.findings.extend(sorted(replace(f, clients=tuple(dict.fromkeys(c))) for f, c in shared.items()))
     return report
+
+
+def _with_dependents(files: list[Path]) -> list[Path]:
+    """The files given, each shared file followed by the controller files that extend it (each file once)."""
+    out: dict[Path, None] = {}
+    given = {path.resolve() for path in files}
+    for path in files:
+        out[path] = None
+        if is_shared(path):
+            for dependent in dependents(path):
+                if dependent.resolve() not in given:
+                    out.setdefault(dependent, None)
+    return list(out)
 
 
 def check_paths(paths: Iterable[Path], config: Config | None = None) -> list[Finding]:
