@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .console import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, echo_findings
+from .i18n import tr
 from .text import LANGUAGES
 from .validate import PathError
 
@@ -83,9 +84,11 @@ def _run_summary(result: BatchResult) -> dict[str, Any]:
               "summary line still appear.")
 @click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a machine-readable summary of the run to this file.")
+@click.option("--index-lang", type=click.Choice(LANGUAGES), default="fi", show_default=True,
+              help="Language of OUTPUT/index.html.")
 def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | None, lang: str | None,
           allow_fallback: bool, templates: Path | None, jobs: int | None, force: bool, shard: str | None,
-          quiet: bool, summary_json: Path | None) -> None:
+          quiet: bool, summary_json: Path | None, index_lang: str) -> None:
     """Build the privacy notice and the record of processing activities of each controller file.
 
     PATHS are files or folders; folders are searched recursively for *.yaml and *.yml (names starting with
@@ -125,24 +128,27 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
         signal.signal(signal.SIGTERM, previous)
         meter.close()
     if not result.outcomes and not result.interrupted:
-        raise click.UsageError("no *.yaml or *.yml files found in the given paths (or in this shard)")
+        raise click.UsageError(tr("no *.yaml or *.yml files found in the given paths (or in this shard)"))
     if not quiet:
         for outcome in result.outcomes:
             where = output / (outcome.slug or "")
-            line = {"built": f"built into {where}", "skipped": "unchanged, skipped", "failed": "not built"}
-            click.echo(f"{outcome.file}: {line[outcome.status]}", err=True)
+            line = {"built": tr("{file}: built into {folder}", file=outcome.file, folder=where),
+                    "skipped": tr("{file}: unchanged, skipped", file=outcome.file),
+                    "failed": tr("{file}: not built", file=outcome.file)}
+            click.echo(line[outcome.status], err=True)
         for entry in result.removed:
-            click.echo(f"{entry.file}: removed from the input; its documents in {output / (entry.slug or '')} "
-                       "were left in place", err=True)
-    write_index(output, templates)
+            click.echo(tr("{file}: removed from the input; its documents in {folder} were left in place",
+                          file=entry.file, folder=output / (entry.slug or "")), err=True)
+    write_index(output, templates, index_lang)
     run = _run_summary(result)
     if summary_json is not None:
         write_summary(summary_json, summary(output, run))
-    click.echo(f"{len(result.outcomes)} controller(s): {run['built']} built, {run['skipped']} skipped, "
-               f"{run['failed']} failed, {len(result.removed)} removed ({result.seconds:.1f} s); "
-               f"index: {output / 'index.html'}", err=True)
+    click.echo(tr("{count} controller(s): {built} built, {skipped} skipped, {failed} failed, {removed} removed "
+                  "({seconds} s); index: {index}", count=len(result.outcomes), built=run["built"],
+                  skipped=run["skipped"], failed=run["failed"], removed=len(result.removed),
+                  seconds=f"{result.seconds:.1f}", index=output / "index.html"), err=True)
     if result.interrupted:
-        click.echo("interrupted: finished documents were kept; no file is half-written", err=True)
+        click.echo(tr("interrupted: finished documents were kept; no file is half-written"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_INVALID if result.failed else EXIT_OK)
 
@@ -152,15 +158,17 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the merged summary of every controller to this file.")
-def index(output: Path, templates: Path | None, summary_json: Path | None) -> None:
+@click.option("--index-lang", type=click.Choice(LANGUAGES), default="fi", show_default=True,
+              help="Language of OUTPUT/index.html.")
+def index(output: Path, templates: Path | None, summary_json: Path | None, index_lang: str) -> None:
     """Rewrite OUTPUT/index.html from every build manifest in OUTPUT — after collecting the output folders of a
     sharded build into one, this gives the index of the whole batch."""
     from .index import summary, write_index, write_summary
 
-    path = write_index(output, templates)
+    path = write_index(output, templates, index_lang)
     if summary_json is not None:
         write_summary(summary_json, summary(output))
-    click.echo(f"wrote {path}", err=True)
+    click.echo(tr("wrote {path}", path=path), err=True)
 
 
 COMMANDS = [build, index]
