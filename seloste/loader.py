@@ -130,6 +130,11 @@ def _yaml_error(exc: YAMLError, file: str, text: str) -> LoadError:
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         return _fail(file, line, column, "yaml-syntax", f"the file contains the control character U+{char:04X}",
                      hint="Delete the invisible character (it often comes from copying text from a PDF or Word).")
+    from .yaml_errors import explain
+
+    explained = explain(exc, text)
+    if explained is not None:
+        return _fail(file, *explained[:2], "yaml-syntax", *explained[2:])
     mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
     if mark is None:
         mark = getattr(exc, "context_mark", None)

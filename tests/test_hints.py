@@ -8,7 +8,7 @@ import re
 import pytest
 
 from seloste.i18n import reset_ui_language, set_ui_language
-from seloste.loader import loads
+from seloste.loader import LoadError, loads
 from seloste.validate import validate_document
 from tests.test_validate import MINIMAL
 
@@ -83,3 +83,29 @@ def test_doing_what_the_hint_says_gives_the_value_meant(case: str, lang: str) ->
     assert [f.format() for f in validate_document(doc)] == [], (finding.hint, fixed)
     fixed_path = path.replace("emial", "email").replace("vuotta", "years")
     assert _value(doc.data, fixed_path) == meant, finding.hint
+
+
+YAML_CASES = {
+    "second colon in a value": (("  name: Kauneushoitola Esimerkki\n", "  name: Huom: Kauneushoitola\n"),
+                                "name: Huom: Kauneushoitola", "$.controller.name", "Huom: Kauneushoitola"),
+    "value starting with @": (("  email: info@example.fi\n", "  email: @kauneushoitola\n"),
+                              "email: @kauneushoitola", "$.controller.email", "@kauneushoitola"),
+    "value starting with *": (("  name: Kauneushoitola Esimerkki\n", "  name: *Kauneushoitola \"Kielo\"\n"),
+                              'name: *Kauneushoitola "Kielo"', "$.controller.name", '*Kauneushoitola "Kielo"'),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("case", list(YAML_CASES), ids=list(YAML_CASES))
+def test_a_syntax_hint_quotes_the_value_as_written(case: str, lang: str) -> None:
+    (old, new), mistake, path, meant = YAML_CASES[case]
+    text = MINIMAL.replace(old, new)
+    token = set_ui_language(lang)
+    try:
+        with pytest.raises(LoadError) as caught:
+            loads(text, "c.yaml")
+    finally:
+        reset_ui_language(token)
+    fixed = _apply(text, mistake, caught.value.finding.hint)
+    doc = loads(fixed, "c.yaml")
+    assert _value(doc.data, path) == meant, caught.value.finding.hint
