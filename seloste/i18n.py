@@ -171,9 +171,15 @@ def ui_text(message: str) -> str:
 
 def extract_messages_tables(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                             options: Mapping[str, Any]) -> Iterator[tuple[int, str, str, list[str]]]:
-    """Babel extraction method for the checker's rule modules: every string in a module-level `MESSAGES` table
-    (`{key: (message, hint)}`). Named in babel-cli.cfg; not used at run time."""
+    """Babel extraction method for the checker's rule modules: the first line of the module's docstring (the
+    rule's summary) and every string in a module-level `MESSAGES` table (`{key: (message, hint)}`). Named in
+    babel-cli.cfg; not used at run time."""
     tree = ast.parse(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
+    doc = ast.get_docstring(tree)
+    is_rule = any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "ID" for t in node.targets)
+                  for node in tree.body)
+    if doc and is_rule:  # the rule's summary line, shown by `seloste rules` and `seloste explain`
+        yield 1, "", doc.split("\n", 1)[0], []
     for node in tree.body:
         if not (isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict)):
             continue

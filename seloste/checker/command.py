@@ -16,6 +16,7 @@ import click
 from ..console import EXIT_INVALID as EXIT_FINDINGS
 from ..console import EXIT_OK, EXIT_USAGE
 from ..findings import Severity
+from ..i18n import tr, ui_text
 from ..validate import PathError
 from . import Report, run
 from .config import ConfigError, resolve
@@ -98,7 +99,8 @@ def rules_command() -> None:
     rows = infos()
     width = max(len(r.id) for r in rows)
     for rule in rows:
-        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.article}\n{'':<{width}}  {rule.summary}")
+        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.article}\n{'':<{width}}  "
+                   f"{ui_text(rule.summary)}")
 
 
 @click.command()
@@ -113,9 +115,12 @@ def explain(rule: str) -> None:
         return
     details = info(found)
     click.echo(f"{details.id}  ({details.severity.value}; {details.article})\n")
-    click.echo(details.doc)
+    doc = details.doc.replace(details.summary, ui_text(details.summary), 1)
+    passing, failing = tr("Passing example::"), tr("Failing example::")  # the docstring's own headings
+    click.echo(doc.replace("Passing example::", passing).replace("Failing example::", failing))
     if details.options:
-        click.echo("\nOptions (defaults): " + ", ".join(f"{k}: {v!r}" for k, v in details.options.items()))
+        click.echo("\n" + tr("Options (defaults): {options}",
+                             options=", ".join(f"{k}: {v!r}" for k, v in details.options.items())))
 
 
 COMMANDS: list[click.Command] = [check, rules_command, explain]
