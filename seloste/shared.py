@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import resources
-from .extends import project_root, resolve
+from .extends import _marked_root, project_root, resolve
 from .loader import LoadError, load
 
 SCHEMA_NAME = "shared.schema.json"
@@ -61,10 +61,10 @@ def schema() -> dict[str, Any]:
 def is_shared(path: Path) -> bool:
     """Whether `path` is a shared file: its name or a folder on its way from the project's top starts with `_`."""
     resolved = path.resolve()
-    try:
-        parts = resolved.relative_to(project_root(resolved)).parts
-    except ValueError:
-        parts = (resolved.parent.name, resolved.name)
+    root = project_root(resolved)
+    parts = resolved.relative_to(root).parts
+    if root == resolved.parent and _marked_root(root) is None:  # no project around it: its folder still tells
+        parts = (resolved.parent.name, *parts)
     return any(part.startswith("_") for part in parts)
 
 
