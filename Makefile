@@ -41,7 +41,14 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/seloste build examples -o $(OUT)
 	@echo "open $(OUT)/index.html, or $(OUT)/*/notice.fi.html, notice.sv.html, notice.en.html (and .pdf)"
 
-test: system-deps $(VENV)/.installed
+# Third-party tools the tests run, from npm (versions pinned in package-lock.json): Microsoft's SARIF Multitool.
+# npm may not run the package's install script (it only marks the binary executable), so that is done here.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	chmod u+x node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool
+	touch $@
+
+test: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check seloste tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -55,4 +62,4 @@ bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache node_modules

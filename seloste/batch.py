@@ -74,6 +74,8 @@ class Outcome:
     warnings: int = 0
     name: str = ""
     updated: str = ""
+    #: The check's errors and warnings of a built controller, for the index and its report.
+    checked: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +135,7 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     checked = check_document(doc, options.config)
     outcome.errors = sum(1 for f in checked if f.severity is Severity.ERROR)
     outcome.warnings = sum(1 for f in checked if f.severity is Severity.WARNING)
+    outcome.checked = [f for f in checked if f.severity is not Severity.INFO]
     if rendered.outputs:
         outcome.dependencies = _dependencies(doc)
         outcome.status = "built"
@@ -197,12 +200,24 @@ def _write(outcome: Outcome, out_dir: Path, taken: set[str], journal: manifest.J
 
 def _entry(outcome: Outcome, key: str, previous: Entry | None) -> Entry:
     if outcome.status == "built":
-        return Entry(outcome.file, outcome.slug, "built", key, outcome.dependencies, sorted(outcome.outputs),
-                     outcome.errors, outcome.warnings, outcome.name, outcome.updated)
-    kept = previous.documents if previous else []
-    slug = previous.slug if previous else outcome.slug
-    return Entry(outcome.file, slug, "failed", "", [], kept, outcome.errors, outcome.warnings,
-                 outcome.name or (previous.name if previous else ""), previous.updated if previous else "")
+        entry = Entry(outcome.file, outcome.slug, "built", key, outcome.dependencies, sorted(outcome.outputs),
+                      outcome.errors, outcome.warnings, outcome.name, outcome.updated)
+    else:
+        kept = previous.documents if previous else []
+        slug = previous.slug if previous else outcome.slug
+        entry = Entry(outcome.file, slug, "failed", "", [], kept, outcome.errors, outcome.warnings,
+                      outcome.name or (previous.name if previous else ""), previous.updated if previous else "")
+    found = outcome.findings if outcome.status == "failed" else outcome.checked
+    entry.findings = [_line(f) for f in found[:KEPT_FINDINGS]]
+    return entry
+
+
+#: How many findings of a controller the manifest keeps for the index's report (the rest: `seloste check`).
+KEPT_FINDINGS = 100
+
+
+def _line(finding: Finding) -> str:
+    return finding.format() + (f" — {finding.hint}" if finding.hint else "")
 
 
 def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,

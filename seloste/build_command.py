@@ -88,9 +88,11 @@ def _run_summary(result: BatchResult) -> dict[str, Any]:
               "summary line still appear.")
 @click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a machine-readable summary of the run to this file.")
+@click.option("--index-lang", type=click.Choice(LANGUAGES), default="fi", show_default=True,
+              help="Language of OUTPUT/index.html.")
 def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | None, lang: str | None,
           allow_fallback: bool, templates: Path | None, jobs: int | None, force: bool, shard: str | None,
-          quiet: bool, summary_json: Path | None) -> None:
+          quiet: bool, summary_json: Path | None, index_lang: str) -> None:
     """Build the privacy notice and the record of processing activities of each controller file.
 
     PATHS are files or folders; folders are searched recursively for *.yaml and *.yml (names starting with
@@ -132,12 +134,12 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
             result = run_batch(paths, output, options, report)
             meter.close()
             if not result.outcomes and not result.interrupted and result.error is None:
-                raise click.UsageError("no *.yaml or *.yml files found in the given paths (or in this shard)")
+                raise click.UsageError(tr("no *.yaml or *.yml files found in the given paths (or in this shard)"))
             _report(result, output, quiet)
             run = _run_summary(result)
             if result.error is None:
                 try:
-                    write_index(output, templates)
+                    write_index(output, templates, index_lang)
                     if summary_json is not None:
                         write_summary(summary_json, summary(output, run))
                 except OSError as exc:
@@ -145,7 +147,7 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
     except PathError as exc:
         raise click.UsageError(str(exc)) from None
     except KeyboardInterrupt:
-        click.echo("interrupted: finished documents were kept; no file is half-written", err=True)
+        click.echo(tr("interrupted: finished documents were kept; no file is half-written"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     except OutputError as exc:
         click.echo(f"seloste: {printable(str(exc))}", err=True)
@@ -153,14 +155,15 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
     finally:
         signal.signal(signal.SIGTERM, previous)
         meter.close()
-    click.echo(f"{len(result.outcomes)} controller(s): {run['built']} built, {run['skipped']} skipped, "
-               f"{run['failed']} failed, {len(result.removed)} removed ({result.seconds:.1f} s); "
-               f"index: {printable(str(output / 'index.html'))}", err=True)
+    click.echo(tr("{count} controller(s): {built} built, {skipped} skipped, {failed} failed, {removed} removed "
+                  "({seconds} s); index: {index}", count=len(result.outcomes), built=run["built"],
+                  skipped=run["skipped"], failed=run["failed"], removed=len(result.removed),
+                  seconds=f"{result.seconds:.1f}", index=printable(str(output / "index.html"))), err=True)
     if result.error is not None:
         click.echo(f"seloste: {printable(str(result.error))}", err=True)
         sys.exit(EXIT_INVALID if result.error.usable else EXIT_USAGE)
     if result.interrupted:
-        click.echo("interrupted: finished documents were kept; no file is half-written", err=True)
+        click.echo(tr("interrupted: finished documents were kept; no file is half-written"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_INVALID if result.failed else EXIT_OK)
 
@@ -169,15 +172,17 @@ def _report(result: BatchResult, output: Path, quiet: bool) -> None:
     if quiet:
         return
     for outcome in result.outcomes:
-        where = printable(str(output / (outcome.slug or "")))
-        line = {"built": f"built into {where}", "skipped": "unchanged, skipped", "failed": "not built"}
-        click.echo(f"{printable(outcome.file)}: {line[outcome.status]}", err=True)
+        file, where = printable(outcome.file), printable(str(output / (outcome.slug or "")))
+        line = {"built": tr("{file}: built into {folder}", file=file, folder=where),
+                "skipped": tr("{file}: unchanged, skipped", file=file),
+                "failed": tr("{file}: not built", file=file)}
+        click.echo(line[outcome.status], err=True)
     for entry in result.removed:
-        click.echo(f"{printable(entry.file)}: removed from the input; its documents in "
-                   f"{printable(str(output / (entry.slug or '')))} were left in place", err=True)
+        click.echo(tr("{file}: removed from the input; its documents in {folder} were left in place",
+                      file=printable(entry.file), folder=printable(str(output / (entry.slug or "")))), err=True)
     if result.cleaned:
-        click.echo(f"removed {len(result.cleaned)} temporary file(s) left by an earlier build that was stopped",
-                   err=True)
+        click.echo(tr("removed {count} temporary file(s) left by an earlier build that was stopped",
+                      count=len(result.cleaned)), err=True)
 
 
 @click.command()
@@ -185,14 +190,16 @@ def _report(result: BatchResult, output: Path, quiet: bool) -> None:
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the merged summary of every controller to this file.")
-def index(output: Path, templates: Path | None, summary_json: Path | None) -> None:
+@click.option("--index-lang", type=click.Choice(LANGUAGES), default="fi", show_default=True,
+              help="Language of OUTPUT/index.html.")
+def index(output: Path, templates: Path | None, summary_json: Path | None, index_lang: str) -> None:
     """Rewrite OUTPUT/index.html from every build manifest in OUTPUT — after collecting the output folders of a
     sharded build into one, this gives the index of the whole batch."""
     from .index import summary, write_index, write_summary
 
     try:
         with OutputLock(output):
-            path = write_index(output, templates)
+            path = write_index(output, templates, index_lang)
             if summary_json is not None:
                 write_summary(summary_json, summary(output))
     except OSError as exc:
@@ -202,7 +209,7 @@ def index(output: Path, templates: Path | None, summary_json: Path | None) -> No
     except OutputError as exc:
         click.echo(f"seloste: {printable(str(exc))}", err=True)
         sys.exit(EXIT_INVALID if exc.usable else EXIT_USAGE)
-    click.echo(f"wrote {printable(str(path))}", err=True)
+    click.echo(tr("wrote {path}", path=printable(str(path))), err=True)
 
 
 COMMANDS = [build, index]

@@ -28,9 +28,12 @@ def catalogue() -> dict[str, dict[str, Any]]:
 
 def _alias(doc: Document, src: JsonPath, dst: JsonPath, entry: dict[str, Any]) -> None:
     """Inherited fields have no place of their own in the file: they point at the reference."""
-    position = doc.values.get(src, doc.position(src))
+    file, *position = doc.location(src)
     for key in entry:
-        doc.values.setdefault((*dst, key), position)
+        if (*dst, key) not in doc.values:
+            doc.values[(*dst, key)] = (position[0], position[1])
+            if file != doc.file:
+                doc.value_files[(*dst, key)] = file
 
 
 def _unknown(doc: Document, path: JsonPath, key: str) -> Finding:

@@ -7,9 +7,12 @@ Merge rules (the extending file always wins):
 - any other list, and every other value, replaces the inherited one;
 - several files in `extends:` apply in order, later ones over earlier ones, and the controller file last.
 
-A shared file must lie inside the working folder or the extending file's folder, so a file from a stranger
-cannot pull other files of the machine into a public document (inside the folder of the controller file
-that started the chain also counts).
+Paths are relative to the file that names them, wherever the command is run from. A shared file must lie
+inside the project, so a file from a stranger cannot pull other files of the machine into a public document.
+The project is found from the controller file, not from the working folder: the nearest folder above it that
+holds `.git`, `.seloste.yaml`, `pyproject.toml` or `.pre-commit-config.yaml` (see `project_root`). Without any
+of those the working folder counts as the project when the file lies inside it; the folders of the extending
+file and of the controller file that started the chain always do.
 
 Every value keeps the file, line and column it came from, so findings point into the shared file when an
 inherited value is wrong. Shared files may themselves extend others; a cycle is an error.
@@ -21,6 +24,7 @@ import copy
 import os
 import threading
 from collections import OrderedDict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,28 @@ _CACHE: OrderedDict[tuple[Any, ...], tuple[Document, int]] = OrderedDict()
 _CACHE_SIZE = 256
 _CACHE_LOCK = threading.Lock()  # the preview server resolves in several threads
 
+#: What marks the top folder of a project (a consultant's repository of clients and shared files).
+PROJECT_MARKERS = (".git", ".hg", ".seloste.yaml", ".seloste.yml", "pyproject.toml", ".pre-commit-config.yaml")
+
+
+@cache
+def _marked_root(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            return candidate
+    return None
+
+
+def project_root(path: Path) -> Path:
+    """The top folder of the project `path` belongs to: the nearest folder above it with a project marker
+    (PROJECT_MARKERS); without one, the working folder when `path` lies inside it, else the file's folder."""
+    folder = path.resolve().parent
+    marked = _marked_root(folder)
+    if marked is not None:
+        return marked
+    cwd = Path.cwd().resolve()
+    return cwd if cwd == folder or cwd in folder.parents else folder
+
 
 class _Merged:
     """Accumulates merged data with the origin of every value and key."""
@@ -46,6 +72,8 @@ class _Merged:
         if src in doc.values:
             self.target.values[dst] = doc.values[src]
             self.target.value_files[dst] = doc.value_files.get(src, doc.file)
+        if src in doc.written:
+            self.target.written[dst] = doc.written[src]
         if key and src in doc.keys:
             self.target.keys[dst] = doc.keys[src]
             self.target.key_files[dst] = doc.key_files.get(src, doc.file)
@@ -114,10 +142,12 @@ def _targets(doc: Document, path: Path, chain: tuple[Path, ...]) -> list[tuple[J
             raise _error(doc, where, "extends", f"'{name}' is not a relative path to a .yaml or .yml file",
                          hint="Write the path relative to this file, e.g. ../shared/defaults.yaml")
         target = (path.parent / name).resolve()
-        roots = (Path.cwd().resolve(), path.parent.resolve(), chain[0].parent)
+        roots = (project_root(chain[0]), path.parent.resolve(), chain[0].parent)
         if not any(target == root or root in target.parents for root in roots):
-            raise _error(doc, where, "extends", f"'{name}' lies outside the working folder and this file's folder",
-                         hint="Shared files must be inside the project: seloste will not read files elsewhere.")
+            raise _error(doc, where, "extends", f"'{name}' lies outside the project ({roots[0]})",
+                         hint="Shared files must be inside the project: seloste will not read files elsewhere. "
+                              "The project's top folder is the nearest one with .git, .seloste.yaml or "
+                              "pyproject.toml.")
         targets.append((where, target))
     return targets
 
@@ -146,7 +176,8 @@ def _shared(target: Path, chain: tuple[Path, ...]) -> tuple[Document, int]:
         raise RecursionError
     # the caller merges into (and the catalogue completes) the data: give it its own copy
     shared = Document(base.file, copy.deepcopy(base.data), base.text, base.values, base.keys, base.value_files,
-                      base.key_files, list(base.includes), dict(base.sources))
+                      base.key_files, list(base.includes), dict(base.sources), dict(base.shared_texts),
+                      written=dict(base.written))
     return shared, depth
 
 
@@ -171,6 +202,7 @@ def _resolve(doc: Document, path: Path, _chain: tuple[Path, ...]) -> tuple[Docum
     includes: list[str] = []
     sources = dict(doc.sources)
     depth = 0
+    shared_texts: dict[str, str] = {}
     for where, target in targets:
         if target in chain or len(chain) > MAX_CHAIN:
             raise _error(doc, where, "extends", f"'{target.name}' extends itself through a cycle")
@@ -187,15 +219,17 @@ def _resolve(doc: Document, path: Path, _chain: tuple[Path, ...]) -> tuple[Docum
         depth = max(depth, below + 1)
         includes += [str(target), *base.includes]
         sources.update(base.sources)
+        shared_texts.update({base.file: base.text, **base.shared_texts})
         if not isinstance(base.data, dict):
             raise _error(doc, where, "extends", f"the shared file '{target.name}' is not a mapping")
         merged = base if merged is None else _combine(merged, base)
     assert merged is not None
     own = Document(doc.file, {k: v for k, v in doc.data.items() if k != "extends"}, doc.text, doc.values, doc.keys,
-                   doc.value_files, doc.key_files)
+                   doc.value_files, doc.key_files, written=doc.written)
     result = _combine(merged, own)
     result.includes = list(dict.fromkeys(includes))
     result.sources = sources
+    result.shared_texts = shared_texts
     return result, depth
 
 
@@ -206,7 +240,9 @@ def _combine(base: Document, over: Document) -> Document:
 
 
 def _display(target: Path) -> str:
-    try:
-        return str(target.relative_to(Path.cwd()))
-    except ValueError:
-        return str(target)
+    """How findings name a shared file: relative to the working folder when both are in one project."""
+    cwd = Path.cwd().resolve()
+    root = project_root(target)
+    if cwd == root or root in cwd.parents or cwd in root.parents:
+        return os.path.relpath(target, cwd)
+    return str(target)

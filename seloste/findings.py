@@ -48,6 +48,8 @@ class Finding:
         if self.count <= 1:
             return self.message
         return tr("{message} (found {count} times)", message=self.message, count=self.count)
+    #: For a finding in a shared file: the controller files that inherit the value (reported once for all).
+    clients: tuple[str, ...] = field(default=(), compare=False)
 
     def format(self) -> str:
         """The one-line form `file:line:column: severity: message [rule]`, the severity in the interface

@@ -171,10 +171,16 @@ def ui_text(message: str) -> str:
 
 def extract_messages_tables(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                             options: Mapping[str, Any]) -> Iterator[tuple[int, str, str, list[str]]]:
-    """Babel extraction method for the checker's rule modules: every string in a module-level `MESSAGES` table
-    (`{key: (message, hint)}`), the module's `SEVERITY_REASON`, the hints several messages share (`_HINT…`), and
-    every `N_("…")`. Named in babel-cli.cfg; not used at run time."""
+    """Babel extraction method for the checker's rule modules: the first line of the module's docstring (the
+    rule's summary), every string in a module-level `MESSAGES` table (`{key: (message, hint)}`), the module's
+    `SEVERITY_REASON`, the hints several messages share (`_HINT…`), and every `N_("…")`. Named in babel-cli.cfg;
+    not used at run time."""
     tree = ast.parse(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
+    doc = ast.get_docstring(tree)
+    is_rule = any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "ID" for t in node.targets)
+                  for node in tree.body)
+    if doc and is_rule:  # the rule's summary line, shown by `seloste rules` and `seloste explain`
+        yield 1, "", doc.split("\n", 1)[0], []
     for call in ast.walk(tree):  # N_("…") anywhere in the module
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "N_" and call.args \
                 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):

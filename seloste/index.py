@@ -34,21 +34,32 @@ def rows(out_dir: Path) -> list[dict[str, Any]]:
     """One row per controller known to the manifests in `out_dir`, sorted by name."""
     entries = manifest.read_all(out_dir)
     found = [{"file": e.file, "name": e.name or Path(e.file).stem, "slug": e.slug, "status": e.status,
-              "errors": e.errors, "warnings": e.warnings, "updated": e.updated, "links": _links(e)}
+              "errors": e.errors, "warnings": e.warnings, "updated": e.updated, "links": _links(e),
+              "findings": e.findings}
              for e in entries.values()]
     return sorted(found, key=lambda r: (str(r["name"]).lower(), r["file"]))
 
 
-def write_index(out_dir: Path, templates: Path | None = None) -> Path:
-    """Write `out_dir/index.html` from the manifests and return its path."""
+#: How many findings a row of the index shows; the full list is in the controller's report further down.
+FIRST_FINDINGS = 3
+
+
+def write_index(out_dir: Path, templates: Path | None = None, lang: str = "fi") -> Path:
+    """Write `out_dir/index.html` from the manifests, in `lang` (fi, sv or en), and return its path.
+
+    Controllers that failed come first, then those with errors, then the rest, each group by name; each shows
+    its first findings and links to its full report, at the end of the page."""
     from .build import write_if_changed
     from .render.environment import environment_for
 
-    data = rows(out_dir)
+    data = sorted(rows(out_dir), key=lambda r: (r["status"] != "failed", not r["errors"]))
+    for number, row in enumerate(data, start=1):
+        row["report"] = f"report-{number}" if len(row["findings"]) > FIRST_FINDINGS else ""
     totals = {"controllers": len(data), "failed": sum(1 for r in data if r["status"] == "failed"),
               "errors": sum(r["errors"] for r in data), "warnings": sum(r["warnings"] for r in data)}
     html = environment_for(templates).get_template("index.html.j2").render(rows=data, totals=totals,
-                                                                          version=__version__)
+                                                                          version=__version__, lang=lang,
+                                                                          first=FIRST_FINDINGS)
     path = out_dir / "index.html"
     write_if_changed(path, html.encode("utf-8"))  # a build that changed nothing writes nothing
     return path
@@ -58,7 +69,8 @@ def summary(out_dir: Path, run: dict[str, Any] | None = None) -> dict[str, Any]:
     """The versioned summary: every controller's status from the manifests, and this run's counts if given."""
     data = rows(out_dir)
     for row in data:
-        row.pop("links")
+        for key in ("links", "findings"):
+            row.pop(key)
     result: dict[str, Any] = {"version": 1, "seloste": __version__, "controllers": data}
     if run is not None:
         result["run"] = run

@@ -50,6 +50,18 @@ class Document:
     #: Every file this document was made from, as read (the file, its shared files, its logo): the build
     #: manifest records these stamps, the hashes of the very bytes that were rendered.
     sources: dict[str, Stamp] = field(default_factory=dict)
+    #: The text of every shared file merged in, by the name findings give it (the `value_files` names).
+    shared_texts: dict[str, str] = field(default_factory=dict)
+    #: Numbers, booleans and nulls as they were written (`00100`, `0401234567`), for hints that quote them.
+    written: dict[JsonPath, str] = field(default_factory=dict)
+
+    def source(self, file: str) -> str:
+        """The text of `file`: this document's own, or a shared file's it inherits from."""
+        return self.text if file == self.file else self.shared_texts.get(file, "")
+
+    def files(self) -> dict[str, str]:
+        """Every file this document was read from (itself first, then its shared files) with its text."""
+        return {self.file: self.text, **self.shared_texts}
 
     def _nearest(self, path: JsonPath) -> JsonPath:
         while path not in self.values and path:
@@ -122,6 +134,11 @@ def _yaml_error(exc: YAMLError, file: str, text: str) -> LoadError:
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         return _fail(file, line, column, "yaml-syntax", f"the file contains the control character U+{char:04X}",
                      hint="Delete the invisible character (it often comes from copying text from a PDF or Word).")
+    from .yaml_errors import explain
+
+    explained = explain(exc, text)
+    if explained is not None:
+        return _fail(file, *explained[:2], "yaml-syntax", *explained[2:])
     mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
     if mark is None:
         mark = getattr(exc, "context_mark", None)
@@ -159,7 +176,7 @@ class _Converter:
             self._check_tag(node, f"{_CORE}seq")
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _check_tag(self, node: Node, allowed: str) -> None:
         if node.tag != allowed:
@@ -185,11 +202,12 @@ class _Converter:
             out[key] = self.convert(value_node, (*path, key))
         return out
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: ScalarNode, path: JsonPath) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self._check_tag(node, f"{_CORE}str")
         if node.tag == f"{_CORE}str":
             return str(node.value)
+        self.doc.written[path] = str(node.value)
         try:
             value = self.yaml.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, YAMLError):

@@ -63,6 +63,9 @@ class Entry:
     warnings: int = 0
     name: str = ""
     updated: str = ""
+    #: The findings (formatted, with their hints) of a failed controller, or a built one's check errors and
+    #: warnings: the index shows the first ones and the full list.
+    findings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:

@@ -10,7 +10,9 @@ browser.
 
 from __future__ import annotations
 
+import errno
 import html
+import socket
 import threading
 import webbrowser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import click
 
 from .findings import Finding, has_errors
+from .i18n import tr, translate
 from .validate import validate_file
 
 HOST = "127.0.0.1"
@@ -33,10 +36,22 @@ RELOAD = """<script>(function () {{
       .then(function (v) {{ if (v !== seen) {{ location.reload(); }} }}).catch(function () {{}});
   }}, 1000);
 }})();</script>"""
-PAGE = """<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>{title}</title>
+PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
 pre{{white-space:pre-wrap;background:#f6f6f6;padding:1rem}} .hint{{color:#555}}</style></head>
 <body><h1>{title}</h1>{body}</body></html>"""
+
+
+def free_port(taken: int, tries: int = 50) -> int:
+    """A port near `taken` that is free on 127.0.0.1 now (0, "any free port", when none is)."""
+    for candidate in range(taken + 1, min(taken + 1 + tries, 65536)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((HOST, candidate))
+            except OSError:
+                continue
+            return candidate
+    return 0
 
 
 def version_of(path: Path) -> str:
@@ -48,15 +63,18 @@ def version_of(path: Path) -> str:
     return f"{stat.st_mtime_ns}-{stat.st_size}"
 
 
-def findings_page(path: Path, findings: list[Finding]) -> str:
+def findings_page(path: Path, findings: list[Finding], lang: str = "fi") -> str:
+    """The page shown instead of the document while the file has mistakes, in the document's language."""
+    from .render import preview_texts as texts
+
     lines = []
     for finding in findings:
         lines.append(html.escape(finding.format()))
         if finding.hint:
             lines.append(f'<span class="hint">    {html.escape(finding.hint)}</span>')
-    body = (f"<p>Tiedostossa {html.escape(str(path))} on virheitä; korjaa ne, niin seloste näkyy tässä. "
-            f"Sivu päivittyy, kun tallennat tiedoston.</p><pre>{chr(10).join(lines)}</pre>")
-    return PAGE.format(title="seloste: tiedostossa on virheitä", body=body)
+    intro = html.escape(translate(lang, texts.HAS_MISTAKES).format(file=path))
+    body = f"<p>{intro}</p><pre>{chr(10).join(lines)}</pre>"
+    return PAGE.format(title=html.escape(translate(lang, texts.HAS_MISTAKES_TITLE)), body=body, lang=lang)
 
 
 def render_page(path: Path, kind: str = "notice", lang: str = "fi") -> str:
@@ -64,13 +82,15 @@ def render_page(path: Path, kind: str = "notice", lang: str = "fi") -> str:
     try:
         result = validate_file(path)
         if result.document is None or has_errors(result.findings):
-            return findings_page(path, result.findings)
+            return findings_page(path, result.findings, lang)
         from .render import render_html  # imported here: the renderer loads Jinja and the templates
 
         return render_html(result.document, kind, lang)  # type: ignore[arg-type]
     except Exception as exc:  # a broken file must show, not stop the server
+        from .render import preview_texts as texts
+
         body = f"<pre>{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</pre>"
-        return PAGE.format(title="seloste: esikatselu ei onnistunut", body=body)
+        return PAGE.format(title=html.escape(translate(lang, texts.FAILED_TITLE)), body=body, lang=lang)
 
 
 def with_reload(page: str, version: str) -> str:
@@ -155,14 +175,19 @@ def preview(file: Path, port: int, no_open: bool, lang: str) -> None:
     try:
         server = PreviewServer(file, port, lang)
     except OSError as exc:
-        raise click.UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
-    click.echo(f"Esikatselu: {server.url}  (seloste käsittelytoimista: {server.url}record)", err=True)
-    click.echo("Sivu päivittyy, kun tallennat tiedoston. Lopeta painamalla Ctrl+C.", err=True)
+        message = tr("cannot listen on {host}:{port}: {reason}", host=HOST, port=port, reason=exc.strerror or exc)
+        if exc.errno == errno.EADDRINUSE:
+            message += "\n" + tr("The port {port} is taken (is another preview running?). Use another one: "
+                                 "seloste preview --port {free} {file}  (--port 0 picks any free port)",
+                                 port=port, free=free_port(port), file=file)
+        raise click.UsageError(message) from None
+    click.echo(tr("Preview: {url}  (record of processing activities: {url}record)", url=server.url), err=True)
+    click.echo(tr("The page reloads when you save the file. Stop with Ctrl+C."), err=True)
     if not no_open:
         webbrowser.open(server.url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("Esikatselu lopetettiin.", err=True)
+        click.echo(tr("Preview stopped."), err=True)
     finally:
         server.server_close()

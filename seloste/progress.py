@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+from .i18n import tr
+
 
 class Progress:
     """Call `update(done, total, built, skipped, failed)` after each controller; `close()` at the end."""
@@ -22,13 +24,14 @@ class Progress:
     def _eta(self, done: int, total: int) -> str:
         elapsed = time.monotonic() - self.started
         if done == 0 or done >= total:
-            return f"{elapsed:.0f} s"
-        return f"ETA {elapsed / done * (total - done):.0f} s"
+            return tr("{seconds} s", seconds=f"{elapsed:.0f}")
+        return tr("ETA {seconds} s", seconds=f"{elapsed / done * (total - done):.0f}")
 
     def update(self, done: int, total: int, built: int, skipped: int, failed: int) -> None:
         if self.quiet or total == 0:
             return
-        counts = f"{done}/{total} · built {built} · skipped {skipped} · failed {failed} · {self._eta(done, total)}"
+        counts = tr("{done}/{total} · built {built} · skipped {skipped} · failed {failed} · {eta}", done=done,
+                    total=total, built=built, skipped=skipped, failed=failed, eta=self._eta(done, total))
         now = time.monotonic()
         if self.tty:
             width = 24
@@ -38,7 +41,7 @@ class Progress:
             self.drawn = True
         elif done == total or now - self.last >= self.every:
             self.last = now
-            self.stream.write(f"progress: {counts}\n")
+            self.stream.write(tr("progress: {counts}", counts=counts) + "\n")
             self.stream.flush()
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ The messages are English gettext ids (`tr`, `N_`), shown in the interface langua
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -17,6 +18,7 @@ from . import resources
 from .findings import Finding, Severity
 from .i18n import N_, tr, ui_text
 from .loader import Document, JsonPath, json_path
+from .vocabulary import period_hint, suggest, unit
 
 # The article that a missing or wrong field serves, so the schema's findings cite the law like the rules do.
 ARTICLES: dict[str, str] = {
@@ -77,13 +79,14 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def _type_of(value: Any) -> str:
+def _type_of(value: Any, written: str | None = None) -> str:
+    """How a value reads in a message: a number as it was written (00100, not 100)."""
     if isinstance(value, bool):
         return tr("true/false")
     if value is None:
         return tr("nothing (an empty value)")
     if isinstance(value, int | float):
-        return tr("the number {value}", value=value)
+        return tr("the number {value}", value=written or value)
     if isinstance(value, str):
         return tr("the text '{text}'", text=_short(value))
     return tr("a list") if isinstance(value, list) else tr("a mapping")
@@ -141,21 +144,33 @@ def _describe(error: ValidationError, doc: Document) -> Finding:
         path = (*path, unknown)
         key_pos = True
         message = tr("unknown field '{name}'", name=unknown)
-        close = difflib.get_close_matches(unknown, allowed, n=1)
+        close = [u for u in [unit(unknown)] if u in allowed] or difflib.get_close_matches(unknown, allowed, n=1)
         hint = tr("Did you mean '{close}'?", close=close[0]) if close else \
             tr("Allowed here: {allowed}.", allowed=", ".join(allowed))
     elif kind == "type":
+        written = doc.written.get(path)
         message = tr("'{name}' should be {expected}, not {actual}", name=name, expected=_expected_types(schema),
-                     actual=_type_of(value))
+                     actual=_type_of(value, written))
         if schema.get("type") == "string" and not isinstance(value, dict | list):
-            hint = tr('Put the value in quotes: {name}: "{value}"', name=name, value=value)
+            # quoted exactly as written: 00100 stays 00100, 0401234567 keeps its 0
+            quoted = json.dumps(written if written is not None else str(value), ensure_ascii=False)[1:-1]
+            hint = tr('Put the value in quotes: {name}: "{value}"', name=name, value=quoted)
+        elif schema.get("type") == "object" and (period := period_hint(value)):
+            hint = tr("Write the period as its unit and number: {name}: {period}", name=name, period=period)
+        elif schema.get("type") == "integer" and (period := period_hint(value)):
+            hint = tr("Write the number only: {name}: {number}", name=name, number=period.split(": ")[1][:-1])
 
     elif kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
         message = tr("'{name}' cannot be {actual}; choose one of: {options}", name=name, actual=_type_of(value),
                      options=", ".join(map(str, options)))
+        meant = suggest(value, [str(o) for o in options])
         close = difflib.get_close_matches(str(value), [str(o) for o in options], n=1)
-        hint = tr("Did you mean '{close}'?", close=close[0]) if close else ""
+        if meant:
+            hint = tr("'{word}' is written '{value}' in the file: {name}: {value}", word=_short(value), value=meant,
+                      name=name)
+        else:
+            hint = tr("Did you mean '{close}'?", close=close[0]) if close else ""
     elif kind == "pattern":
         want = ui_text(_PATTERN_HELP.get(str(error.validator_value), N_("the expected form")))
         if str(error.validator_value).startswith("^[a-z0-9]"):
@@ -230,9 +245,18 @@ def _ref_name(error: ValidationError) -> str:
     return ""
 
 
-def validate_schema(doc: Document) -> list[Finding]:
-    """All schema findings for a loaded document, one per problem, in file order."""
+@cache
+def shared_validator() -> Draft202012Validator:
+    """The validator of shared files (schemas/shared.schema.json: a controller with nothing required)."""
+    from .shared import schema as shared_schema
+
+    return Draft202012Validator(shared_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_schema(doc: Document, *, shared: bool = False) -> list[Finding]:
+    """All schema findings for a loaded document (a shared file's with `shared`), one per problem, in file
+    order."""
     findings: set[Finding] = set()
-    for error in validator().iter_errors(doc.data):
+    for error in (shared_validator() if shared else validator()).iter_errors(doc.data):
         findings.update(_leaves(error, doc))
     return sorted(findings)

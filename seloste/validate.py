@@ -12,7 +12,8 @@ from .findings import Finding, has_errors
 from .inputs import input_checks
 from .loader import Document, LoadError, load
 from .schema import validate_schema
-from .semantic import semantic_checks
+from .semantic import date_checks, field_checks, semantic_checks
+from .shared import is_shared
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Files in a searched folder that are not controller descriptions.
@@ -30,6 +31,8 @@ class Validated:
     file: str
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
+    #: A shared file (see seloste.shared), validated as a partial controller.
+    shared: bool = False
 
     @property
     def ok(self) -> bool:
@@ -78,12 +81,23 @@ def validate_document(doc: Document) -> list[Finding]:
     return sorted(findings)
 
 
+def validate_shared(doc: Document) -> list[Finding]:
+    """A shared file's findings: the shared schema, then the form of the values it gives (Y-tunnus, e-mail,
+    dates…); references are checked in the controllers that extend it, where the lists are complete."""
+    findings = validate_schema(doc, shared=True)
+    if not has_errors(findings):
+        findings += [*field_checks(doc), *date_checks(doc)]
+    return sorted(findings)
+
+
 def validate_file(path: Path, display: str | None = None, *, roots: list[Path] | None = None) -> Validated:
-    """Load and validate one file; never raises for bad input. With `roots` (see `input_roots`), a symbolic
-    link to a file outside them is refused unread."""
+    """Load and validate one file (a shared file against the shared schema); never raises for bad input. With
+    `roots` (see `input_roots`), a symbolic link to a file outside them is refused unread."""
     file = display or str(path)
     try:
         doc = resolve(load(path, file, roots=roots), path)
     except LoadError as exc:
         return Validated(file, None, [exc.finding])
+    if is_shared(path):
+        return Validated(file, doc, validate_shared(doc), shared=True)
     return Validated(file, doc, validate_document(doc))

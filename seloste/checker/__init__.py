@@ -16,6 +16,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..loader import Document
+from ..shared import dependents, is_shared
 from ..validate import find_files, input_roots, validate_file
 from . import suppress
 from .config import Config, ConfigError
@@ -68,7 +69,9 @@ def consolidate(findings: Iterable[Finding]) -> list[Finding]:
     groups: dict[tuple[str, str, str, str], list[Finding]] = {}
     for finding in sorted(set(findings)):
         groups.setdefault((finding.file, finding.rule, finding.message, finding.hint), []).append(finding)
-    return sorted(replace(group[0], count=sum(f.count for f in group)) if len(group) > 1 else group[0]
+    return sorted(replace(group[0], count=sum(f.count for f in group),
+                          clients=tuple(dict.fromkeys(c for f in group for c in f.clients)))
+                  if len(group) > 1 else group[0]
                   for group in groups.values())
 
 
@@ -81,6 +84,8 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
     """Validation and rule findings for one file; None when the file is YAML but not a controller description."""
     validated = validate_file(path, display, roots=roots)
     doc = validated.document
+    if validated.shared:  # its values are checked by the rules in the controllers that extend it
+        return sorted(validated.findings)
     if doc is not None and not looks_like_controller(doc.data):
         return None
     owned = rule_ids()
@@ -93,19 +98,45 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
 
 
 def run(paths: Iterable[Path], config: Config | None = None) -> Report:
-    """Check every file given and every *.yaml / *.yml below the folders given. Raises PathError for a bad path."""
+    """Check every file given and every *.yaml / *.yml below the folders given. Raises PathError for a bad path.
+
+    A finding in a shared file (a value inherited through `extends:`) is reported once, with the controller
+    files that inherit it in `Finding.clients`, however many controllers share the file.
+    """
     report = Report()
+    shared: dict[Finding, list[str]] = {}
     paths = list(paths)
     roots = input_roots(paths)
-    for path in find_files(paths):
+    for path in _with_dependents(list(find_files(paths))):
         findings = check_file(path, config, roots=roots)
         if findings is None:
             report.skipped.append(str(path))
             continue
         report.files.append(str(path))
-        report.findings.extend(findings)
+        for finding in findings:
+            if finding.file == str(path):
+                report.findings.append(finding)
+            else:
+                shared.setdefault(finding, []).append(str(path))
+    # a shared file given itself and inherited by the controllers checked: one finding, with its controllers
+    report.findings = [replace(f, clients=tuple(dict.fromkeys(shared.pop(f)))) if f in shared else f
+                       for f in report.findings]
+    report.findings.extend(sorted(replace(f, clients=tuple(dict.fromkeys(c))) for f, c in shared.items()))
     report.findings = consolidate(report.findings)
     return report
+
+
+def _with_dependents(files: list[Path]) -> list[Path]:
+    """The files given, each shared file followed by the controller files that extend it (each file once)."""
+    out: dict[Path, None] = {}
+    given = {path.resolve() for path in files}
+    for path in files:
+        out[path] = None
+        if is_shared(path):
+            for dependent in dependents(path):
+                if dependent.resolve() not in given:
+                    out.setdefault(dependent, None)
+    return list(out)
 
 
 def check_paths(paths: Iterable[Path], config: Config | None = None) -> list[Finding]:

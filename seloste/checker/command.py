@@ -16,7 +16,7 @@ import click
 from ..console import EXIT_INVALID as EXIT_FINDINGS
 from ..console import EXIT_OK, EXIT_USAGE
 from ..findings import Severity, severity_word
-from ..i18n import tr
+from ..i18n import tr, ui_text
 from ..validate import PathError
 from . import Report, run
 from .config import ConfigError, resolve
@@ -100,7 +100,7 @@ def rules_command() -> None:
     width = max(len(r.id) for r in rows)
     for rule in rows:
         word = severity_word(rule.severity)
-        click.echo(f"{rule.id:<{width}}  {word:<9}  {rule.article}\n{'':<{width}}  {rule.summary}")
+        click.echo(f"{rule.id:<{width}}  {word:<9}  {rule.article}\n{'':<{width}}  {ui_text(rule.summary)}")
 
 
 @click.command()
@@ -118,9 +118,12 @@ def explain(rule: str) -> None:
     if details.severity_reason:
         label = tr("Why this severity:")
         click.echo(f"{label} {details.severity_reason}\n")
-    click.echo(details.doc)
+    doc = details.doc.replace(details.summary, ui_text(details.summary), 1)
+    passing, failing = tr("Passing example::"), tr("Failing example::")  # the docstring's own headings
+    click.echo(doc.replace("Passing example::", passing).replace("Failing example::", failing))
     if details.options:
-        click.echo("\nOptions (defaults): " + ", ".join(f"{k}: {v!r}" for k, v in details.options.items()))
+        click.echo("\n" + tr("Options (defaults): {options}",
+                             options=", ".join(f"{k}: {v!r}" for k, v in details.options.items())))
 
 
 COMMANDS: list[click.Command] = [check, rules_command, explain]

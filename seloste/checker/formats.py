@@ -57,6 +57,13 @@ def summary(report: Report) -> str:
     return line + (f" ({note})" if skipped else "")
 
 
+def inherited_by(f: Finding) -> str:
+    """For a finding in a shared file, which controller files inherit the value; else ''."""
+    if not f.clients:
+        return ""
+    return tr("inherited by {count} controller file(s): {files}", count=len(f.clients), files=", ".join(f.clients))
+
+
 def text(report: Report, *, color: bool = False) -> str:
     lines = []
     for f in map(_safe, report.findings):
@@ -68,6 +75,8 @@ def text(report: Report, *, color: bool = False) -> str:
         detail = " — ".join(part for part in (f.article, f.hint) if part)
         if detail:
             lines.append(f"    {detail}")
+        if f.clients:
+            lines.append(f"    {inherited_by(f)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -75,12 +84,14 @@ def _safe(f: Finding) -> Finding:
     """The finding with every text it prints made printable (control characters, bidi overrides escaped)."""
     return replace(f, file=printable(f.file, newlines=False), message=printable(f.message),
                    rule=printable(f.rule, newlines=False), path=printable(f.path, newlines=False),
-                   article=printable(f.article), hint=printable(f.hint))
+                   article=printable(f.article), hint=printable(f.hint),
+                   clients=tuple(printable(c, newlines=False) for c in f.clients))
 
 
 def _record(f: Finding) -> dict[str, object]:
     return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity.value,
-            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path, "count": f.count}
+            "message": f.message, "article": f.article, "hint": f.hint, "path": f.path, "count": f.count,
+            "clients": list(f.clients)}
 
 
 def json_report(report: Report) -> str:
@@ -110,7 +121,7 @@ def github(report: Report) -> str:
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
         props.append(f"title={_escape_property(f'seloste {f.rule}' + (f' ({f.article})' if f.article else ''))}")
-        body = f.shown_message + (f"\n{f.hint}" if f.hint else "")
+        body = "\n".join(part for part in (f.shown_message, f.hint, inherited_by(f)) if part)
         lines.append(f"::{_GITHUB[f.severity]} {','.join(props)}::{_escape_data(body)}")
     return "".join(line + "\n" for line in lines)
 
@@ -144,11 +155,14 @@ def sarif(report: Report) -> str:
         location: dict[str, object] = {"artifactLocation": {"uri": _uri(f.file)}}
         if f.line > 0:
             location["region"] = {"startLine": f.line, "startColumn": max(f.column, 1)}
-        message = f.shown_message + (f" {f.hint}" if f.hint else "")
+        message = " ".join(part for part in (f.shown_message, f.hint, inherited_by(f)) if part)
         result: dict[str, object] = {"ruleId": f.rule, "ruleIndex": index[f.rule], "level": _SARIF[f.severity],
                                      "message": {"text": message}, "locations": [{"physicalLocation": location}]}
-        if f.article:
-            result["properties"] = {"article": f.article}
+        properties: dict[str, object] = {"article": f.article} if f.article else {}
+        if f.clients:
+            properties["clients"] = list(f.clients)
+        if properties:
+            result["properties"] = properties
         results.append(result)
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "seloste", "version": __version__, "rules": rules}},
@@ -173,7 +187,7 @@ def junit(report: Report, *, strict: bool = False) -> str:
             if f.severity in failing:
                 failure = ET.SubElement(case, "failure", {"message": f.message, "type": f.rule})
                 failure.text = "\n".join(part for part in (f"{f.file}:{f.line}:{f.column}: {f.message} [{f.rule}]",
-                                                           f.article, f.hint) if part)
+                                                           f.article, f.hint, inherited_by(f)) if part)
         others = [f for f in found if f.severity not in failing]
         if others:
             ET.SubElement(case, "system-out").text = "".join(

@@ -119,14 +119,16 @@ def strings(data: Any, path: JsonPath = (), skip: frozenset[JsonPath] = frozense
 
 
 def locate(doc: Document, path: JsonPath, needle: str) -> tuple[int, int]:
-    """The position of `needle` inside the text value at `path`, or of the value itself when not found.
+    """The position of `needle` inside the text value at `path`, or of the value itself when not found (in the
+    file the value came from: see `Document.location`).
 
     The search runs from the value's start up to the next value in the file, so block scalars are covered.
     """
-    line, column = doc.position(path)
-    following = [pos[0] for pos in doc.values.values() if pos > (line, column)]
+    file, line, column = doc.location(path)
+    following = [pos[0] for where, pos in doc.values.items()
+                 if pos > (line, column) and doc.value_files.get(where, doc.file) == file]
     last = min(following) if following else line + 1
-    lines = doc.text.splitlines()
+    lines = doc.source(file).splitlines()
     lowered = needle.lower()
     for index in range(line - 1, min(max(last, line + 1) - 1, len(lines))):
         start = column - 1 if index == line - 1 else 0

@@ -49,6 +49,7 @@ from .rules import (
     transfer_safeguard,
     transfers_stated,
     translation_missing,
+    unconfirmed,
     unlisted_processor,
     vague_retention,
 )
@@ -97,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     health_consent,
     provision_consistency,
     # seloste itself
+    unconfirmed,
     translation_missing,
     accept_comment,
 )

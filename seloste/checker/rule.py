@@ -74,10 +74,15 @@ class Reporter:
         self.messages = messages
 
     def __call__(self, doc: Document, path: JsonPath, key: str, *, minor: int = 0, at_key: bool = False,
-                 article: str = "", position: tuple[int, int] | None = None, **values: Any) -> Finding:
+                 article: str = "", position: tuple[int, int] | None = None, file: str | None = None,
+                 **values: Any) -> Finding:
+        """The finding at the value (or key) at `path`, in the file that value came from (a shared file when it
+        was inherited through `extends:`); `position` is a line and column inside that value, `file` overrides."""
         message, hint = self.messages[key]
-        line, column = position or doc.position(path, key=at_key)
-        return Finding(doc.file, line, column, self.rule_id, shifted(self.severity, -int(minor)),
+        where, line, column = doc.location(path, key=at_key)
+        if position:
+            line, column = position
+        return Finding(file or where, line, column, self.rule_id, shifted(self.severity, -int(minor)),
                        ui_text(message).format(**values), path=json_path(path), article=article or self.article,
                        hint=ui_text(hint).format(**values))
 

@@ -92,12 +92,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     from ..registry import rule_ids  # the registry imports this module
 
     known = rule_ids()
-    for accept in accepts(doc.text):
-        position = (accept.line, accept.column)
-        if not accept.reason:
-            names = ", ".join(accept.rules) or "(no rule id)"
-            yield report(doc, (), "no-reason", position=position, rules=names,
-                         first=accept.rules[0] if accept.rules else "RULE-ID")
-        for rule in accept.rules:
-            if rule not in known:
-                yield report(doc, (), "unknown", position=position, rule=rule)
+    for file, text in doc.files().items():
+        for accept in accepts(text):
+            position = (accept.line, accept.column)
+            if not accept.reason:
+                names = ", ".join(accept.rules) or "(no rule id)"
+                yield report(doc, (), "no-reason", position=position, file=file, rules=names,
+                             first=accept.rules[0] if accept.rules else "RULE-ID")
+            for rule in accept.rules:
+                if rule not in known:
+                    yield report(doc, (), "unknown", position=position, file=file, rule=rule)

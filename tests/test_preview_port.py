@@ -1,0 +1,45 @@
+"""`preview` when its port is taken suggests a free one; its page and messages speak the user's language."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from seloste.preview import HOST, render_page
+from tests.test_validate import MINIMAL
+
+
+def test_a_taken_port_suggests_another(tmp_path: Path) -> None:
+    path = tmp_path / "seloste.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind((HOST, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "seloste", "--ui-lang", "fi", "preview", "--no-open",
+                               "--port", str(port), str(path)], capture_output=True, text=True, timeout=60,
+                              check=False)
+        assert done.returncode == 2, done.stderr
+        assert f"Portti {port} on jo käytössä" in done.stderr
+        suggested = re.search(r"seloste preview --port (\d+) ", done.stderr)
+        assert suggested, done.stderr
+        free = int(suggested.group(1))
+        assert free != port
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind((HOST, free))  # the suggestion really is free
+        english = subprocess.run([sys.executable, "-m", "seloste", "--ui-lang", "en", "preview", "--no-open",
+                                  "--port", str(port), str(path)], capture_output=True, text=True, timeout=60,
+                                 check=False)
+        assert f"The port {port} is taken" in english.stderr and "--port 0 picks any free port" in english.stderr
+
+
+def test_the_findings_page_speaks_the_documents_language(tmp_path: Path) -> None:
+    path = tmp_path / "seloste.yaml"
+    path.write_text(MINIMAL.replace("2077474-0", "2077474-1"), encoding="utf-8")
+    pages = {lang: render_page(path, "notice", lang) for lang in ("fi", "sv", "en")}
+    assert '<html lang="fi">' in pages["fi"] and "on virheitä" in pages["fi"]
+    assert '<html lang="sv">' in pages["sv"] and "innehåller fel" in pages["sv"]
+    assert '<html lang="en">' in pages["en"] and "has mistakes" in pages["en"]
