@@ -101,9 +101,7 @@ def where(audit: Audit, finding: Finding) -> str:
     section, line = audit.places.get(finding, (None, None))
     if section is not None and section.label:
         return section.label
-    if line is not None:
-        return line.where.replace("rivi ", "").replace(" ", "") if line.where.startswith("rivi") else line.where
-    return ""
+    return str(line.number) if line is not None else ""
 
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

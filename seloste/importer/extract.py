@@ -67,8 +67,10 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*]|[-–—](?=\s)|\d{1,2}[.)](?=
 TOPICS: dict[str, re.Pattern[str]] = {
     "cookies": _rx(r"eväste|cookie|\bkakor?\b"),
     "marketing": _rx(r"markkinoin|suoramarkkin|uutiskirje|tiedott|tiedote|mainoskirje|mainonta|marknadsför|"
+                     r"tarjouksi|tarjouks|erbjudand|special offers|"
                      r"nyhetsbrev|reklam|\bmarketing\b|newsletter|advertis"),
     "transfer": _rx(r"\bEU[:n-]|\bETA\b|ETA[:-]|\bEES\b|\bEEA\b|\bETA-alue|EU:n ulkopuol|outside the EU|utanför EU|"
+                    r"United States|\bUSA\b|Yhdysval|Förenta staterna|"
                     r"kolmansiin maihin|tredje land|third countr|Euroopan talousalue"),
     "disclosure": _rx(r"luovute|luovuteta|luovuttaa|luovutus|luovutet|lämnas (inte )?ut|utlämna|disclos|"
                       r"shared with|\bsivullisille\b"),
@@ -102,7 +104,7 @@ BASES = [
     ("legal_obligation", _rx(r"lakisääteinen velvoite|lakisääteisen velvoitteen|rättslig förpliktelse|"
                              r"legal obligation")),
 ]
-HEALTH = _rx(r"terveys|terveyd|terveyt|allergi|ihosairau|lääkity|sairau|diagnoos|hoitotied|potilas|raskau|"
+HEALTH = _rx(r"terveys|terveyd|terveyt|allergi|ihosairau|lääkity|sairau|diagnoos|hoitotie[dt]|potilas|raskau|"
              r"hälsa|allergier|sjukdom|medicin|health|allerg|medical|medication|illness")
 STAFF = _rx(r"henkilökun|työskentelevä|työntekijä|hoitohenkilö|terapeut|personal(en)?\b|\bstaff\b|employees|"
             r"therapist")
@@ -153,8 +155,9 @@ MARKETING_CHANNELS = [("email", _rx(r"sähköpost|e-post|e-?mail|uutiskirje|nyhe
 OPT_OUT = _rx(r"kieltää|kieltäytyä|kielto|peru|lopettaa|unsubscribe|opt[- ]?out|avregistr|avstå|tacka nej|"
               r"object")
 FREQUENCY = _rx(r"kertaa (vuodessa|kuukaudessa|viikossa)|gånger (per|om|i)|times (a|per) (year|month|week)")
-KANTA = _rx(r"kanta-arkist|kanta-palvel|\bkantaan\b|\bkanta\b|omakanta|potilastiedon arkisto")
-PROCESSOR_SENTENCE = _rx(r"(tiedon |henkilötietojen )?käsittelijä(nä)? (on|toimii)|personuppgiftsbiträde|"
+KANTA = _rx(r"kanta-arkist|kanta-palvel|\bkantaan\b|\bkanta\b|omakanta|potilastie[dt]on arkisto")
+PROCESSOR_SENTENCE = _rx(r"(tiedon |henkilötietojen )?käsittelijä(nä)? (on|toimii)|toimii (\w+ )?käsittelijänä|"
+                         r"personuppgiftsbiträde|"
                          r"\bprocessor\b")
 COMPANY_NAME = re.compile(r"\b([A-ZÅÄÖ][\wåäöÅÄÖ&.-]*(?: [A-ZÅÄÖ][\wåäöÅÄÖ&.-]*){0,3} "
                           r"(?:Oy|Oyj|Ab|Ltd|Inc|Ky|Tmi|AB|GmbH))\b")
@@ -281,6 +284,7 @@ class Builder:
         self.category_ids: set[str] = set()
         self.rights_stated: list[str] = []
         self.notes: list[str] = []
+        self.basis_sentences: list[Sentence] = []
 
     def put(self, path: JsonPath, value: Any, line: Line | None) -> None:
         node: Any = self.data
@@ -476,17 +480,28 @@ def do_purposes(items: list[Sentence], b: Builder) -> None:
                 pieces = [p[:1].upper() + p[1:] for p in split]
                 b.extend_text((*ACT, "description"), text[:match.start()].strip() or text, s.line) \
                     if match.start() > 0 and text[:match.start()].strip().count(" ") > 3 else None
+        if BASIS_SENTENCE.search(text):
+            b.basis_sentences.append(s)
+            continue
         for piece in pieces:
             entry: dict[str, Any] = {"purpose": piece}
             consent = CONSENT.search(piece)
+            stated = [basis for basis, pattern in BASES[1:] if pattern.search(piece)]
             if consent:
                 entry["basis"] = "consent"
                 entry["basis_note"] = consent.group(0) if len(pieces) > 1 else piece
+            elif len(stated) == 1:
+                entry["basis"] = stated[0]
+                entry["basis_note"] = piece
             b.append((*ACT, "purposes"), entry, s.line)
             if TOPICS["marketing"].search(piece) and not b.get(("direct_marketing",)):
                 b.put(("direct_marketing", "used"), True, s.line)
                 if consent:
                     b.put(("direct_marketing", "basis"), "consent", s.line)
+
+
+BASIS_SENTENCE = _rx(r"oikeusperuste|käsittelyn peruste|peruste on|rättslig grund|grunden för|legal basis|"
+                     r"lawful basis|basis for (the )?processing")
 
 
 def do_basis(items: list[Sentence], b: Builder) -> None:
@@ -597,7 +612,12 @@ def do_disclosures(items: list[Sentence], b: Builder) -> None:
                 if b.get((*ACT, "transfers")) is None:
                     b.put((*ACT, "transfers"), [], s.line)
             else:
-                b.append((*ACT, "transfers"), {"safeguard_note": text}, s.line)
+                entry: dict[str, Any] = {"safeguard_note": text}
+                country = COUNTRY.search(text)
+                code = COUNTRIES.get(country.group(0).lower()) if country else None
+                if code:
+                    entry = {"country": code, **entry}
+                b.append((*ACT, "transfers"), entry, s.line)
         if disclosure or not transfer:
             if negative:
                 if b.get((*ACT, "recipients")) is None:
@@ -611,21 +631,35 @@ def do_disclosures(items: list[Sentence], b: Builder) -> None:
             b.extend_text((*ACT, "notes"), text, s.line)
 
 
+COUNTRY = _rx(r"united states|\busa\b|yhdysvall\w*|förenta staterna|united kingdom|iso-britannia\w*|"
+              r"storbritannien")
+COUNTRIES = {"united states": "US", "usa": "US", "förenta staterna": "US", "united kingdom": "GB",
+             "storbritannien": "GB"}
+COUNTRIES.update({w: "US" for w in ("yhdysvallat", "yhdysvaltoihin", "yhdysvalloissa", "yhdysvalloista",
+                                    "yhdysvaltojen")})
+COUNTRIES.update({w: "GB" for w in ("iso-britannia", "iso-britanniaan", "iso-britanniassa")})
+
+
 def do_transfers(items: list[Sentence], b: Builder) -> None:
     do_disclosures(items, b)
 
 
-def do_security(items: list[Sentence], b: Builder) -> None:
+def find_processors(items: list[Sentence], b: Builder) -> None:
+    """A company the notice itself calls its processor ("käsittelijä on Ajas Oy") becomes a processor."""
     for s in items:
-        text = s.text
-        match = PROCESSOR_SENTENCE.search(text)
-        names = COMPANY_NAME.findall(text) if match else []
-        for name in names:
+        if not PROCESSOR_SENTENCE.search(s.text):
+            continue
+        for name in COMPANY_NAME.findall(s.text):
             ident = slugify(name.rsplit(" ", 1)[0], set())
             existing = [p.get("id") for p in b.get(("processors",)) or []]
             if ident not in existing:
                 b.append(("processors",), {"id": ident, "name": name}, s.line)
                 b.append((*ACT, "processors"), ident, s.line)
+
+
+def do_security(items: list[Sentence], b: Builder) -> None:
+    for s in items:
+        text = s.text
         if text.endswith(":") and len(text) < 60:
             continue
         if PAPER.search(text) and (not TECHNICAL.search(text) or re.search(r"manuaali|paperi|papper|paper", text,
@@ -678,7 +712,7 @@ def do_rights(items: list[Sentence], b: Builder) -> None:
         if IDENTITY.search(text):
             b.extend_text(("rights", "identity_check"), text, s.line)
         elif REQUEST.search(text) and re.search(
-                r"osoitettava|osoittaa|tulee tehdä|tehdään|voi esittää|lähettä|toimittaa|skickas|ska göras|"
+                r"osoitettava|osoittaa|tulee tehdä|tehdään|voi esittää|lähet|toimittaa|skickas|ska göras|"
                 r"sent to|be made|send|contact|kohdassa", text, re.IGNORECASE):
             b.extend_text(("rights", "how_to_request"), text, s.line)
             channels = b.get(("rights", "channels")) or []
@@ -909,6 +943,10 @@ def import_source(source: Source) -> Imported:
             dispatch(kind, None, items, b)
     for kind, section, items in later:
         dispatch(kind, section, items, b)
+    if b.basis_sentences:
+        do_basis(b.basis_sentences, b)
+    find_processors([s for _, _, items in ordered for s in items], b)
+    _implied(b, [s for _, _, items in ordered for s in items])
 
     # Kanta and processors named anywhere
     kanta = next((ln for ln in source.lines if KANTA.search(ln.text)), None)
@@ -921,6 +959,30 @@ def import_source(source: Source) -> Imported:
         b.notes.append("activities[0].purposes: the notice states no purpose")
     b.data.pop("_lang", None)
     return Imported(source, _ordered(b.data), b.origin, sections, b.unplaced, language, b.notes)
+
+
+CARE_DATA = _rx(r"hoitotie[dt]|potilastie[dt]|potilasasiakirj|terveystie[dt]|patientuppgift|journal|patient record|"
+                r"medical record")
+
+
+def _implied(b: Builder, items: list[Sentence]) -> None:
+    """What the notice says in passing: health data it sends to Kanta, a marketing consent it stores."""
+    categories = b.get((*ACT, "data_categories")) or []
+    if not any(c.get("special") == "health" for c in categories):
+        care = next((s for s in items if CARE_DATA.search(s.text) and not s.bullet), None)
+        if care is not None:
+            name = {"sv": "Vårduppgifter", "en": "Care data"}.get(str(b.data.get("_lang")), "Hoitotiedot")
+            b.append((*ACT, "data_categories"), {"id": slugify(name, b.category_ids), "name": name,
+                                                  "items": [care.text], "special": "health"}, care.line)
+    if "direct_marketing" not in b.data:
+        for index, category in enumerate(categories):
+            text = " ".join([str(category.get("name", "")), *map(str, category.get("items") or [])])
+            if TOPICS["marketing"].search(text):
+                line = b.origin.get((*ACT, "data_categories", index, "name"))
+                b.put(("direct_marketing", "used"), True, line)
+                if CONSENT.search(text):
+                    b.put(("direct_marketing", "basis"), "consent", line)
+                break
 
 
 def dispatch(kind: str, section: Section | None, items: list[Sentence], b: Builder) -> None:

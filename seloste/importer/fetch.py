@@ -15,10 +15,11 @@ import socket
 import time
 from urllib.parse import urljoin, urlsplit
 
+from ..i18n import tr
 from .sources import MAX_SOURCE_BYTES, SourceError
 
-TIMEOUT = 15.0            # seconds for connecting and between bytes
-DEADLINE = 30.0           # seconds for the whole fetch
+TIMEOUT = 15.0  # seconds for connecting and between bytes
+DEADLINE = 30.0  # seconds for the whole fetch
 MAX_FETCH_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 LOOPBACK_ENV = "SELOSTE_ALLOW_LOOPBACK"
@@ -33,7 +34,7 @@ def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.I
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise SourceError(f"cannot resolve the host '{host}': {exc}") from None
+        raise SourceError(tr("cannot resolve the host '{host}': {reason}", host=host, reason=str(exc))) from None
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
@@ -41,17 +42,25 @@ def check_url(url: str, *, allow_loopback: bool) -> None:
     """Refuse a URL that is not http(s) or whose host is not a public address."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        raise SourceError(f"only http and https addresses can be fetched, not '{parts.scheme}:'")
+        raise SourceError(tr("only http and https addresses can be fetched, not '{scheme}:'", scheme=parts.scheme))
     if not parts.hostname:
-        raise SourceError(f"the address '{url}' has no host")
+        raise SourceError(tr("the address '{url}' has no host", url=url))
     port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     for address in _addresses(parts.hostname, port):
         if address.is_loopback and allow_loopback:
             continue
         if not address.is_global or address.is_multicast:
-            kind = "loopback" if address.is_loopback else "private or reserved"
-            raise SourceError(f"refusing to fetch {url}: its host {parts.hostname} is a {kind} address ({address}); "
-                              "seloste fetches only public web pages")
+            kind = tr("loopback") if address.is_loopback else tr("private or reserved")
+            raise SourceError(
+                tr(
+                    "refusing to fetch {url}: its host {host} is a {kind} address ({address}); seloste "
+                    "fetches only public web pages",
+                    url=url,
+                    host=parts.hostname,
+                    kind=kind,
+                    address=str(address),
+                )
+            )
 
 
 def fetch(url: str, *, allow_loopback: bool = False) -> tuple[bytes, str, str]:
@@ -62,35 +71,61 @@ def fetch(url: str, *, allow_loopback: bool = False) -> tuple[bytes, str, str]:
     limit = min(MAX_FETCH_BYTES, MAX_SOURCE_BYTES)
     started = time.monotonic()
     try:
-        with httpx.Client(follow_redirects=False, timeout=httpx.Timeout(TIMEOUT), trust_env=False,
-                          headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}) as client:
+        with httpx.Client(
+            follow_redirects=False,
+            timeout=httpx.Timeout(TIMEOUT),
+            trust_env=False,
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
+        ) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 check_url(url, allow_loopback=allow_loopback)
                 with client.stream("GET", url) as response:
                     if response.is_redirect:
                         location = response.headers.get("location", "")
                         if not location:
-                            raise SourceError(f"{url} redirects without saying where")
+                            raise SourceError(tr("{url} redirects without saying where", url=url))
                         url = urljoin(url, location)
                         continue
                     if response.status_code >= 400:
-                        raise SourceError(f"{url} answered {response.status_code} {response.reason_phrase}")
+                        raise SourceError(
+                            tr(
+                                "{url} answered {status}",
+                                url=url,
+                                status=" ".join((str(response.status_code), response.reason_phrase)),
+                            )
+                        )
                     declared = response.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > limit:
-                        raise SourceError(f"{url} is {declared} bytes; the limit is {limit} bytes")
+                        raise SourceError(
+                            tr("{url} is {size} bytes; the limit is {limit} bytes", url=url, size=declared, limit=limit)
+                        )
                     body = bytearray()
                     for chunk in response.iter_raw():
                         body += chunk
                         if len(body) > limit:
-                            raise SourceError(f"{url} sent more than {limit} bytes; stopped reading")
+                            raise SourceError(
+                                tr("{url} sent more than {limit} bytes; stopped reading", url=url, limit=limit)
+                            )
                         if time.monotonic() - started > DEADLINE:
-                            raise SourceError(f"{url} did not finish sending within {DEADLINE:.0f} seconds")
+                            raise SourceError(
+                                tr(
+                                    "{url} did not finish sending within {seconds} seconds",
+                                    url=url,
+                                    seconds=int(DEADLINE),
+                                )
+                            )
                     encoding = response.headers.get("content-encoding", "identity").lower()
                     if encoding not in ("identity", ""):
-                        raise SourceError(f"{url} sent a compressed body ({encoding}) although none was asked for")
+                        raise SourceError(
+                            tr(
+                                "{url} sent a compressed body ({encoding}) although none was asked for",
+                                url=url,
+                                encoding=encoding,
+                            )
+                        )
                     return bytes(body), response.headers.get("content-type", ""), url
-            raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
+            raise SourceError(tr("{url}: more than {count} redirects", url=url, count=MAX_REDIRECTS))
     except httpx.TimeoutException:
-        raise SourceError(f"{url} did not answer within {TIMEOUT:.0f} seconds") from None
+        raise SourceError(tr("{url} did not answer within {seconds} seconds", url=url, seconds=int(TIMEOUT))) from None
     except httpx.HTTPError as exc:
-        raise SourceError(f"cannot fetch {url}: {exc}") from None
+        raise SourceError(tr("cannot fetch {url}: {reason}", url=url, reason=str(exc))) from None

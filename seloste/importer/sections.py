@@ -67,7 +67,7 @@ class Section:
     kind: str                       # one of KINDS, "preamble" before the first heading, "other" for unknown ones
     title: str
     heading: Line | None
-    number: str = ""                # the notice's own numbering ("5"), else the ordinal of the heading
+    number: str = ""                # the notice's own numbering ("5"); empty when its headings are not numbered
     lines: list[Line] = field(default_factory=list)
 
     @property
@@ -119,7 +119,7 @@ def split(lines: list[Line]) -> list[Section]:
         tabbed = bool(after.strip()) and kind is not None and len(first) <= 160
         if tabbed and kind is not None:  # the two-column form: heading cell, text cell
             ordinal += 1
-            section = Section(kind, first.strip(), line, number or str(ordinal))
+            section = Section(kind, first.strip(), line, number)
             section.lines.append(Line(after.strip(), line.number, line.where))
             sections.append(section)
             continue
@@ -133,7 +133,7 @@ def split(lines: list[Line]) -> list[Section]:
                 kind = "other"
             if kind is not None:
                 ordinal += 1
-                sections.append(Section(kind, candidate.strip(" :"), line, number or str(ordinal)))
+                sections.append(Section(kind, candidate.strip(" :"), line, number))
                 continue
         text = line.text.strip()
         if text:

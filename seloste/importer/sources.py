@@ -15,11 +15,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_SOURCE_BYTES = 20 * 1024 * 1024      # the file as read from disk or the network
-MAX_TEXT_CHARS = 2 * 1024 * 1024         # the text extracted from it
-MAX_DOCX_MEMBER = 50 * 1024 * 1024       # one uncompressed part of a Word file
-MAX_DOCX_TOTAL = 100 * 1024 * 1024       # all its parts together
-MAX_DOCX_RATIO = 200                     # uncompressed / compressed, per part above 1 MB
+from ..i18n import tr
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024  # the file as read from disk or the network
+MAX_TEXT_CHARS = 2 * 1024 * 1024  # the text extracted from it
+MAX_DOCX_MEMBER = 50 * 1024 * 1024  # one uncompressed part of a Word file
+MAX_DOCX_TOTAL = 100 * 1024 * 1024  # all its parts together
+MAX_DOCX_RATIO = 200  # uncompressed / compressed, per part above 1 MB
 MAX_PDF_PAGES = 200
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -50,7 +52,7 @@ class Line:
 @dataclass
 class Source:
     name: str
-    kind: str            # text, html, docx, pdf
+    kind: str  # text, html, docx, pdf
     lines: list[Line]
 
 
@@ -89,8 +91,19 @@ def html_lines(raw: bytes | str) -> list[Line]:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(raw if isinstance(raw, str) else decode_text(raw, "page"))
-    for selector in ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "svg",
-                     "iframe", "button"):
+    for selector in (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "form",
+        "svg",
+        "iframe",
+        "button",
+    ):
         for node in tree.css(selector):
             node.decompose()
     root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
@@ -126,29 +139,48 @@ def html_lines(raw: bytes | str) -> list[Line]:
             if not part:
                 continue
             number += 1
-            out.append(Line(("• " if node.tag == "li" else "") + part, number, f"kappale {number}",
-                            heading=node.tag in ("h1", "h2", "h3", "h4", "h5", "h6")))
+            out.append(
+                Line(
+                    ("• " if node.tag == "li" else "") + part,
+                    number,
+                    f"kappale {number}",
+                    heading=node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"),
+                )
+            )
     if not out:  # a page without block elements: its text, line by line
         return text_lines(html.unescape(root.text(separator="\n")))
     return out
+
+
+def _reason(exc: BaseException) -> str:
+    return ": ".join((type(exc).__name__, str(exc)[:200]))
 
 
 def _check_zip(raw: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise SourceError("the file is not a Word document (.docx): it is not a valid zip archive") from None
+        raise SourceError(tr("the file is not a Word document (.docx): it is not a valid zip archive")) from None
     total = 0
     with archive:
         for info in archive.infolist():
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_DOCX_MEMBER or total > MAX_DOCX_TOTAL or (
-                    info.file_size > 1024 * 1024 and ratio > MAX_DOCX_RATIO):
-                raise SourceError(f"the Word file unpacks to more than it can honestly hold (part '{info.filename}' "
-                                  f"is {info.file_size} bytes): refusing it as a possible zip bomb")
+            if (
+                info.file_size > MAX_DOCX_MEMBER
+                or total > MAX_DOCX_TOTAL
+                or (info.file_size > 1024 * 1024 and ratio > MAX_DOCX_RATIO)
+            ):
+                raise SourceError(
+                    tr(
+                        "the Word file unpacks to more than it can honestly hold (part '{part}' is "
+                        "{size} bytes): refusing it as a possible zip bomb",
+                        part=info.filename,
+                        size=info.file_size,
+                    )
+                )
         if "word/document.xml" not in archive.namelist():
-            raise SourceError("the file is not a Word document (.docx): word/document.xml is missing")
+            raise SourceError(tr("the file is not a Word document (.docx): word/document.xml is missing"))
 
 
 def docx_lines(raw: bytes) -> list[Line]:
@@ -173,7 +205,8 @@ def docx_lines(raw: bytes) -> list[Line]:
                         continue
                     number += 1
                     heading = style.lower().startswith(("heading", "otsikko", "title", "rubrik")) or (
-                        bold and len(part) < 90)
+                        bold and len(part) < 90
+                    )
                     bullet = "• " if "list" in style.lower() else ""
                     out.append(Line(bullet + part, number, f"kappale {number}", heading=heading))
             elif isinstance(block, Table):
@@ -187,13 +220,21 @@ def docx_lines(raw: bytes) -> list[Line]:
                         continue
                     number += 1
                     first, *rest = cells
-                    out.append(Line("\t".join([first, *(" ".join(r.split("\n")) for r in rest)]), number,
-                                    f"kappale {number}", cells=tuple(cells)))
+                    out.append(
+                        Line(
+                            "\t".join([first, *(" ".join(r.split("\n")) for r in rest)]),
+                            number,
+                            f"kappale {number}",
+                            cells=tuple(cells),
+                        )
+                    )
         return out
     except SourceError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds of errors on a broken file
-        raise SourceError(f"the Word file cannot be read: {type(exc).__name__}: {str(exc)[:200]}") from None
+        raise SourceError(
+            tr("the Word file cannot be read: {reason}", reason=_reason(exc))
+        ) from None
 
 
 def pdf_lines(raw: bytes) -> list[Line]:
@@ -204,11 +245,13 @@ def pdf_lines(raw: bytes) -> list[Line]:
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not raw.startswith(b"%PDF"):
-        raise SourceError("the file is not a PDF (it does not start with %PDF)")
+        raise SourceError(tr("the file is not a PDF (it does not start with %PDF)"))
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
-                raise SourceError(f"the PDF has {len(pdf.pages)} pages; the limit is {MAX_PDF_PAGES}")
+                raise SourceError(
+                    tr("the PDF has {count} pages; the limit is {limit}", count=len(pdf.pages), limit=MAX_PDF_PAGES)
+                )
             out: list[Line] = []
             number = 0
             for page_no, page in enumerate(pdf.pages, start=1):
@@ -223,7 +266,9 @@ def pdf_lines(raw: bytes) -> list[Line]:
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a broken file
-        raise SourceError(f"the PDF cannot be read: {type(exc).__name__}: {str(exc)[:200]}") from None
+        raise SourceError(
+            tr("the PDF cannot be read: {reason}", reason=_reason(exc))
+        ) from None
 
 
 def kind_of(name: str, raw: bytes, content_type: str = "") -> str:
@@ -252,7 +297,7 @@ def kind_of(name: str, raw: bytes, content_type: str = "") -> str:
     if b"<html" in head or b"<!doctype html" in head:
         return "html"
     if suffix == ".doc":
-        raise SourceError("old Word files (.doc) cannot be read: save the file as .docx or PDF")
+        raise SourceError(tr("old Word files (.doc) cannot be read: save the file as .docx or PDF"))
     return "text"
 
 
@@ -268,9 +313,9 @@ def parse(name: str, raw: bytes, content_type: str = "") -> Source:
     else:
         lines = text_lines(decode_text(raw, name))
     if sum(len(line.text) for line in lines) > MAX_TEXT_CHARS:
-        raise SourceError(f"the notice's text is longer than {MAX_TEXT_CHARS} characters")
+        raise SourceError(tr("the notice's text is longer than {limit} characters", limit=MAX_TEXT_CHARS))
     if not lines:
-        raise SourceError("no text found in the source (a scanned PDF needs OCR first)")
+        raise SourceError(tr("no text found in the source (a scanned PDF needs OCR first)"))
     return Source(name, kind, lines)
 
 
@@ -284,11 +329,24 @@ def read_source(source: str, *, allow_loopback: bool = False) -> Source:
     path = Path(source)
     try:
         if not path.is_file():
-            raise SourceError(f"{source}: no such file" if not path.exists() else f"{source}: not a file")
+            raise SourceError(
+                tr("{source}: no such file", source=source)
+                if not path.exists()
+                else tr("{source}: not a file", source=source)
+            )
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            raise SourceError(f"{source}: the file is {size} bytes; the limit is {MAX_SOURCE_BYTES}")
+            raise SourceError(
+                tr(
+                    "{source}: the file is {size} bytes; the limit is {limit}",
+                    source=source,
+                    size=size,
+                    limit=MAX_SOURCE_BYTES,
+                )
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{source}: cannot read the file: {exc.strerror or exc}") from None
+        raise SourceError(
+            tr("{source}: cannot read the file: {reason}", source=source, reason=str(exc.strerror or exc))
+        ) from None
     return parse(source, raw)
