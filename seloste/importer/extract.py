@@ -98,7 +98,10 @@ CONSENT = _rx(r"suostum|luvalla|luvan|\blupa|markkinointilup|sallinut|sallii|hyv
               r"opt(ed)?[- ]in")
 BASES = [
     ("consent", _rx(r"suostumu|samtyck|\bconsent\b|6\s*(art\.?|artiklan)?\s*1\s*(kohdan)?\s*\(?a\)?")),
-    ("contract", _rx(r"\bsopimu|sopimukse|\bavtal|\bcontract\b")),
+    ("contract", _rx(r"(perustuu|perusteella|täyttämiseksi|täytäntöön|toteuttamiseksi|perform|performance of|"
+                     r"fullgöra|fullgörande|grundar sig|based on|on the basis of).{0,40}(sopim|avtal|contract)|"
+                     r"(sopimu|sopimuk|avtal|contract)\w*\s+(perusteella|täyttämiseksi|toteuttamiseksi|"
+                     r"täytäntöön|fullgörande)")),
     ("legitimate_interests", _rx(r"oikeutettu etu|oikeutetun edun|berättigat intresse|berättigade intresse|"
                                  r"legitimate interest")),
     ("legal_obligation", _rx(r"lakisääteinen velvoite|lakisääteisen velvoitteen|rättslig förpliktelse|"
