@@ -73,7 +73,7 @@ def words(text: Any) -> set[str]:
 def found(expected: Any, candidates: list[Any]) -> bool:
     for value in candidates:
         if isinstance(expected, tuple):
-            if isinstance(value, tuple) and (set(expected) <= set(value) or not expected and not value):
+            if isinstance(value, tuple) and (set(expected) <= set(value) or (not expected and not value)):
                 return True
             continue
         if isinstance(expected, bool | int) or expected is None:
@@ -171,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         print(f"{row['fixture']:<32} facts {row['facts']:>5}  as-is {row['as_is']:>7}  gaps found {row['gap_tp']:>2}"
               f"  extra {','.join(row['gap_fp']) or '-'}  missed {','.join(row['gap_fn']) or '-'}")
-    print(f"\nkey facts imported right:        {figures['facts_right']:.1%} ({totals['facts'][0]}/{totals['facts'][1]})")
+    print(f"\nkey facts imported right:        {figures['facts_right']:.1%} "
+          f"({totals['facts'][0]}/{totals['facts'][1]})")
     print(f"as-is values in the right place: {figures['as_is_values_in_place']:.1%} "
           f"({totals['asis'][0]}/{totals['asis'][1]})")
     print(f"audit vs known gaps:             precision {figures['gaps_precision']:.2f}, "
