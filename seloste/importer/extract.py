@@ -393,9 +393,14 @@ def _address(text: str) -> dict[str, str] | None:
             "city": match.group("city").strip()}
 
 
+BUSINESS_WORD = _rx(r"keskus|hoitola|klinikka|clinic|studio|salon|kampaamo|parturi|hieronta|hoitohuone|"
+                    r"hyvinvointi|terapia|fysio|vastaanotto|palvelu|center|centre|spa\b|ky\b|mottagning|salong")
+
+
 def _is_person(text: str) -> bool:
     words = text.split()
     return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not COMPANY.search(text)
+            and not BUSINESS_WORD.search(text)
             and not re.search(r"\d", text) and not kind_of(text))
 
 
@@ -428,7 +433,10 @@ def parse_party(lines: list[Line], b: Builder, base: JsonPath, *, controller: bo
             names = [n for n in names if n is not name]
     else:
         person = next((n for n in names if _is_person(n[0])), None)
-        org = next((n for n in names if n is not person), None)
+        org = next((n for n in names if n is not person and (COMPANY.search(n[0]) or BUSINESS_WORD.search(n[0])
+                                                              or n[0] == b.get(("controller", "name")))), None)
+        if person is None and org is None and names:
+            person = names[0]
         if person is not None:
             b.put((*base, "name"), person[0], person[1])
         elif org is not None:

@@ -321,7 +321,7 @@ def parse(name: str, raw: bytes, content_type: str = "") -> Source:
 
 def read_source(source: str, *, allow_loopback: bool = False) -> Source:
     """Read a file path or an http(s) URL into lines. Raises SourceError with a clear message."""
-    if re.match(r"^https?://", source, re.IGNORECASE):
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
         from .fetch import fetch
 
         raw, content_type, final = fetch(source, allow_loopback=allow_loopback)

@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..catalogue import catalogue
 from ..checker import check_document
-from ..checker.facts import fact, pattern
+from ..checker.facts import fact, in_eea, pattern
 from ..findings import Finding
 from ..loader import LoadError, loads
 from ..presets import PresetError, preset, presets, round_trip
@@ -167,9 +167,25 @@ def _adjust(out: CommentedMap, imported: Imported, answers: Answers, business_id
         entry.yaml_add_eol_comment("TARKISTA: vanha seloste mainitsee järjestelmän; onko se yhä käytössä, ja "
                                    "onko käsittelysopimus (GDPR 28 art.) tehty", "dpa")
         out["processors"].append(entry)
-        refs = out["activities"][0].get("processors")
-        if isinstance(refs, list):
-            refs.append(key)
+        known = catalogue()[key]
+        target = out["activities"][0]
+        if known.get("kind") in ("newsletter", "sms", "email"):
+            target = next((a for a in out["activities"] if a.get("id") == "markkinointi"), target)
+        refs = target.get("processors")
+        if not isinstance(refs, list):
+            refs = target["processors"] = CommentedSeq()
+        if refs == [] and hasattr(refs, "fa"):
+            refs.fa.set_block_style()
+        refs.append(key)
+        country = known.get("country")
+        if isinstance(country, str) and not in_eea(country):
+            transfers = target.get("transfers")
+            if not isinstance(transfers, list) or not transfers:
+                transfers = target["transfers"] = CommentedSeq()
+            transfer = CommentedMap(country=country, recipient=key, safeguard="standard_contractual_clauses")
+            transfer.yaml_add_eol_comment(f"TARKISTA: {known.get('name', key)} siirtää tietoja maahan {country}; "
+                                          "varmista siirron suojatoimi ja kerro se tässä", "safeguard")
+            transfers.append(transfer)
     for index, key in enumerate(listed):
         if index < len(out.get("processors") or []) and key == booking:
             _mark(out["processors"][index], "id", "vanha seloste mainitsee tämän järjestelmän")
