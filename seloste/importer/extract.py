@@ -69,9 +69,12 @@ TOPICS: dict[str, re.Pattern[str]] = {
     "marketing": _rx(r"markkinoin|suoramarkkin|uutiskirje|tiedott|tiedote|mainoskirje|mainonta|marknadsför|"
                      r"tarjouksi|tarjouks|erbjudand|special offers|"
                      r"nyhetsbrev|reklam|\bmarketing\b|newsletter|advertis"),
-    "transfer": _rx(r"\bEU[:n-]|\bETA\b|ETA[:-]|\bEES\b|\bEEA\b|\bETA-alue|EU:n ulkopuol|outside the EU|utanför EU|"
-                    r"United States|\bUSA\b|Yhdysval|Förenta staterna|"
-                    r"kolmansiin maihin|tredje land|third countr|Euroopan talousalue"),
+    "transfer": _rx(r"(\bEU\b|\bEU[:-]|\bETA\b|\bETA[:-]|\bEES\b|\bEEA\b|Euroopan talousalue|European Economic)"
+                    r".{0,80}(ulkopuol|outside|utanför|siirr|överför|transfer)|"
+                    r"(ulkopuol|outside|utanför|siirr|överför|transfer).{0,80}(\bEU\b|\bEU[:-]|\bETA\b|ETA[:-]|"
+                    r"\bEES\b|\bEEA\b|Euroopan talousalue)|"
+                    r"kolmansiin maihin|kolmansissa maissa|tredje land|third countr|United States|\bUSA\b|Yhdysval|"
+                    r"Förenta staterna"),
     "disclosure": _rx(r"luovute|luovuteta|luovuttaa|luovutus|luovutet|lämnas (inte )?ut|utlämna|disclos|"
                       r"shared with|\bsivullisille\b"),
     "retention": _rx(r"säilyt|säilyty|poistetaan|poistamis|hävitetään|tuhotaan|bevaras|sparas|raderas|retain|"
@@ -160,7 +163,8 @@ OPT_OUT = _rx(r"kieltää|kieltäytyä|kielto|peru|lopettaa|unsubscribe|opt[- ]?
 FREQUENCY = _rx(r"kertaa (vuodessa|kuukaudessa|viikossa)|gånger (per|om|i)|times (a|per) (year|month|week)")
 KANTA = _rx(r"kanta-arkist|kanta-palvel|\bkantaan\b|\bkanta\b|omakanta|potilastie[dt]on arkisto")
 PROCESSOR_SENTENCE = _rx(r"(tiedon |henkilötietojen )?käsittelijä(nä)? (on|toimii)|toimii (\w+ )?käsittelijänä|"
-                         r"personuppgiftsbiträde|"
+                         r"lukuumme|puolestamme|on our behalf|för vår räkning|käsittelysopimu|"
+                         r"biträdesavtal|processing agreement|personuppgiftsbiträde|"
                          r"\bprocessor\b")
 COMPANY_NAME = re.compile(r"\b([A-ZÅÄÖ][\wåäöÅÄÖ&.-]*(?: [A-ZÅÄÖ][\wåäöÅÄÖ&.-]*){0,3} "
                           r"(?:Oy|Oyj|Ab|Ltd|Inc|Ky|Tmi|AB|GmbH))\b")
@@ -491,24 +495,54 @@ def do_purposes(items: list[Sentence], b: Builder) -> None:
                 pieces = [p[:1].upper() + p[1:] for p in split]
                 b.extend_text((*ACT, "description"), text[:match.start()].strip() or text, s.line) \
                     if match.start() > 0 and text[:match.start()].strip().count(" ") > 3 else None
+        found = _bases(text)
+        previous = b.get((*ACT, "purposes")) or []
+        if BASIS_ONLY.match(text) and found and previous and "basis" not in previous[-1]:
+            index = len(previous) - 1
+            b.put((*ACT, "purposes", index, "basis"), found[0], s.line)
+            b.put((*ACT, "purposes", index, "basis_note"), text, s.line)
+            continue
         if BASIS_SENTENCE.search(text):
             b.basis_sentences.append(s)
             continue
         for piece in pieces:
             entry: dict[str, Any] = {"purpose": piece}
             consent = CONSENT.search(piece)
-            stated = [basis for basis, pattern in BASES[1:] if pattern.search(piece)]
+            stated = [basis for basis in _bases(piece) if basis != "consent"]
             if consent:
                 entry["basis"] = "consent"
                 entry["basis_note"] = consent.group(0) if len(pieces) > 1 else piece
             elif len(stated) == 1:
                 entry["basis"] = stated[0]
                 entry["basis_note"] = piece
+                law = LAW.search(piece)
+                if stated[0] == "legal_obligation" and law:
+                    entry["law"] = law.group(0)
             b.append((*ACT, "purposes"), entry, s.line)
             if TOPICS["marketing"].search(piece) and not b.get(("direct_marketing",)):
                 b.put(("direct_marketing", "used"), True, s.line)
                 if consent:
                     b.put(("direct_marketing", "basis"), "consent", s.line)
+
+
+ART6 = _rx(r"\b6\s*(?:art\w*\.?|artiklan?)?\s*(?:\(?1\)?\s*(?:kohdan?|mom\w*|punkt\w*)?)?\s*[.(]?\s*"
+           r"([a-f])\s*\)?(?![a-zåäö])")
+ART6_BASES = {"a": "consent", "b": "contract", "c": "legal_obligation", "d": "vital_interests", "e": "public_task",
+              "f": "legitimate_interests"}
+BASIS_ONLY = _rx(r"^(käsittely|tämä käsittely|käsittelyn peruste|tietojen käsittely|processing|the processing|"
+                 r"this processing|behandlingen|denna behandling)\b")
+LAW = _rx(r"\b[\wåäö-]*(?:lai(?:n|ssa|sta)|laki|lagen|act)\b(?:\s*\(?\d+/\d{4}\)?)?")
+
+
+def _bases(text: str) -> list[str]:
+    """The legal bases a text names, in the order of Art 6(1)."""
+    found = [basis for basis, pattern in BASES if pattern.search(text)]
+    if CONSENT.search(text) and re.search(r"suostum|samtyck|consent", text, re.IGNORECASE) and "consent" not in found:
+        found.append("consent")
+    article = ART6.search(text)
+    if article and ART6_BASES[article.group(1).lower()] not in found:
+        found.insert(0, ART6_BASES[article.group(1).lower()])
+    return found
 
 
 BASIS_SENTENCE = _rx(r"oikeusperuste|käsittelyn peruste|peruste on|rättslig grund|grunden för|legal basis|"
@@ -612,6 +646,10 @@ def _recipient_name(text: str) -> str:
     return short if len(short) <= 120 else short[:117].rsplit(" ", 1)[0] + "…"
 
 
+RECIPIENT_WORDS = _rx(r"kirjanpitotoimisto|tilitoimisto|viranomai|verottaja|vakuutusyhtiö|perintä|"
+                      r"bokföringsbyrå|myndighet|accounting firm|accountant|authorit|debt collect")
+
+
 def do_disclosures(items: list[Sentence], b: Builder) -> None:
     for s in items:
         text = s.text
@@ -633,7 +671,7 @@ def do_disclosures(items: list[Sentence], b: Builder) -> None:
             if negative:
                 if b.get((*ACT, "recipients")) is None:
                     b.put((*ACT, "recipients"), [], s.line)
-            elif disclosure:
+            elif disclosure or RECIPIENT_WORDS.search(text):
                 b.append((*ACT, "recipients"), {"name": _recipient_name(text), "description": text}, s.line)
             else:
                 b.extend_text((*ACT, "notes"), text, s.line)
@@ -655,6 +693,10 @@ def do_transfers(items: list[Sentence], b: Builder) -> None:
     do_disclosures(items, b)
 
 
+DPA = _rx(r"käsittelysopimu|tietojenkäsittelysopimu|biträdesavtal|data processing agreement|processing agreement|"
+          r"\bDPA\b")
+
+
 def find_processors(items: list[Sentence], b: Builder) -> None:
     """A company the notice itself calls its processor ("käsittelijä on Ajas Oy") becomes a processor."""
     for s in items:
@@ -664,7 +706,10 @@ def find_processors(items: list[Sentence], b: Builder) -> None:
             ident = slugify(name.rsplit(" ", 1)[0], set())
             existing = [p.get("id") for p in b.get(("processors",)) or []]
             if ident not in existing:
-                b.append(("processors",), {"id": ident, "name": name}, s.line)
+                entry: dict[str, Any] = {"id": ident, "name": name}
+                if DPA.search(s.text):
+                    entry["dpa"] = True
+                b.append(("processors",), entry, s.line)
                 b.append((*ACT, "processors"), ident, s.line)
 
 
@@ -810,12 +855,45 @@ def do_breach(items: list[Sentence], b: Builder) -> None:
                             r"the data subjects?)\s*:?\s*(.+)$", text, re.IGNORECASE)
         if subjects:
             b.put(("breach_procedure", "notify_subjects"), subjects.group(2).strip(), s.line)
+        if re.search(r"kirjaa|kirjataan|dokumentoi|documented|document (every|all)|record (every|all)|"
+                     r"dokumenterar|registrerar", text, re.IGNORECASE):
+            b.put(("breach_procedure", "documented"), True, s.line)
         b.extend_text(("breach_procedure", "description"), text, s.line)
 
 
 def do_breach_text(items: list[Sentence], b: Builder) -> None:
     for s in items:
         b.extend_text(("breach_procedure", "description"), s.text, s.line)
+
+
+def do_automated(items: list[Sentence], b: Builder) -> None:
+    if not items:
+        return
+    text = " ".join(s.text for s in items)
+    negative = re.search(r"\b(emme|ei|eikä|ei tehdä|ei käytetä|no|not|inte|ingen|inga)\b", text, re.IGNORECASE)
+    entry: dict[str, Any] = {"used": not negative}
+    if not negative:
+        entry["logic"] = text
+    b.put((*ACT, "automated_decisions"), entry, items[0].line)
+    if negative and re.search(r"profil", text, re.IGNORECASE):
+        b.put((*ACT, "automated_decisions", "profiling"), False, items[0].line)
+
+
+def do_provision(items: list[Sentence], b: Builder) -> None:
+    if not items:
+        return
+    text = " ".join(s.text for s in items)
+    if re.search(r"edellytys|ehto|välttämätön|pakollinen|required|necessary|förutsättning|krävs|nödvändig",
+                 text, re.IGNORECASE):
+        requirement = "contract_precondition"
+    elif re.search(r"lakisääteinen|laki edellyttää|statutory|required by law|lagstadgad", text, re.IGNORECASE):
+        requirement = "statutory"
+    elif re.search(r"vapaaehtoi|frivillig|voluntary", text, re.IGNORECASE):
+        requirement = "voluntary"
+    else:
+        b.extend_text((*ACT, "notes"), text, items[0].line)
+        return
+    b.put((*ACT, "provision"), {"requirement": requirement, "consequences": text}, items[0].line)
 
 
 def do_extra(items: list[Sentence], title: str, b: Builder) -> None:
@@ -985,6 +1063,12 @@ def _implied(b: Builder, items: list[Sentence]) -> None:
             name = {"sv": "Vårduppgifter", "en": "Care data"}.get(str(b.data.get("_lang")), "Hoitotiedot")
             b.append((*ACT, "data_categories"), {"id": slugify(name, b.category_ids), "name": name,
                                                   "items": [care.text], "special": "health"}, care.line)
+    explicit = next((s for s in items if re.search(r"nimenomai\w* suostum|uttryckligt? samtycke|explicit consent",
+                                                  s.text, re.IGNORECASE)), None)
+    if explicit is not None:
+        for index, category in enumerate(b.get((*ACT, "data_categories")) or []):
+            if category.get("special") and "condition" not in category:
+                b.put((*ACT, "data_categories", index, "condition"), "explicit_consent", explicit.line)
     if "direct_marketing" not in b.data:
         for index, category in enumerate(categories):
             text = " ".join([str(category.get("name", "")), *map(str, category.get("items") or [])])
@@ -1032,7 +1116,9 @@ def dispatch(kind: str, section: Section | None, items: list[Sentence], b: Build
     elif kind == "breach" and section is None:
         do_breach_text(items, b)
     elif kind == "automated":
-        do_extra(items, title, b)
+        do_automated(items, b)
+    elif kind == "provision":
+        do_provision(items, b)
     else:
         do_extra(items, title, b)
 
@@ -1041,7 +1127,7 @@ ORDER = ["$schema", "schema_version", "languages", "document", "controller", "pr
          "dpo", "health_care", "processors", "activities", "direct_marketing", "cookies", "security", "rights",
          "breach_procedure", "extra_sections"]
 ACTIVITY_ORDER = ["id", "name", "description", "purposes", "data_subjects", "data_categories", "sources",
-                  "recipients", "processors", "transfers", "retention", "notes"]
+                  "provision", "recipients", "processors", "transfers", "retention", "automated_decisions", "notes"]
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -25,8 +25,9 @@ KINDS: list[tuple[str, str]] = [
                 r"contact (details|information)|dataskyddsombud|tietosuojavastaava|data protection officer|"
                 r"rekisterin yhteyshenkilö)"),
     ("register_name", r"(rekisterin ?nimi|registrets namn|name of the (register|filing system))"),
-    ("purpose", r"(henkilötietojen käsittelyn (ja rekisterin )?(käyttö)?tarkoitus|(rekisterin )?käyttötarkoitus|"
-                r"käsittelyn tarkoitus|henkilötietojen käyttötarkoitus|tarkoitus|(ändamål|ändamålen)( med)?|"
+    ("purpose", r"(henkilötietojen käsittelyn (ja rekisterin )?(käyttö)?tarkoitu(s|kset)|(rekisterin )?"
+                r"käyttötarkoitu(s|kset)|käsittelyn tarkoitu(s|kset)|henkilötietojen käyttötarkoitu(s|kset)|"
+                r"tarkoitu(s|kset)|(ändamål|ändamålen)( med)?|varför (vi )?behandlar|"
                 r"(the )?purposes? (of|for)( the)?( processing)?|why we process)"),
     ("basis", r"((käsittelyn |rekisterin pitämisen |henkilötietojen käsittelyn )?(oikeus)?peruste|"
               r"rättslig grund|grund för behandling|legal basis|lawful basis)"),
@@ -53,8 +54,11 @@ KINDS: list[tuple[str, str]] = [
                r"tarkastus- ja kiel|oikeus vaatia tiedon|muut henkilötietojen käsittelyyn liittyvät oikeudet|"
                r"oikeus|oikeudet|den registrerades rättigheter|rättigheter|rätt till|granskningsrätt|"
                r"rights?( of the data subject)?|your rights|data subject rights)"),
-    ("automated", r"(automaattinen päätöksenteko|profilointi|automatiserat beslutsfattande|"
-                  r"automated decision)"),
+    ("automated", r"(automaattinen päätöksenteko|automaattiset päätökset|profilointi|automatiserat beslutsfattande|"
+                  r"automatiserade beslut|profilering|automated decision|profiling)"),
+    ("provision", r"((henkilö)?tietojen antaminen|tietojen antamisen|onko tietojen antaminen|velvollisuus antaa|"
+                  r"skyldighet att lämna|lämnande av (person)?uppgifter|providing (your )?(personal )?data|"
+                  r"obligation to provide|do you have to)"),
     ("date", r"(laatimispäivä|päivitetty|laadittu|upprättad|uppdaterad|date|last updated)"),
 ]
 _KINDS = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
