@@ -650,11 +650,13 @@ RECIPIENT_WORDS = _rx(r"kirjanpitotoimisto|tilitoimisto|viranomai|verottaja|vaku
                       r"bokföringsbyrå|myndighet|accounting firm|accountant|authorit|debt collect")
 
 
-def do_disclosures(items: list[Sentence], b: Builder) -> None:
+def do_disclosures(items: list[Sentence], b: Builder, *, transfers: bool = False) -> None:
     for s in items:
         text = s.text
-        transfer = TOPICS["transfer"].search(text)
+        transfer = TOPICS["transfer"].search(text) or (transfers and not TOPICS["disclosure"].search(text))
         disclosure = TOPICS["disclosure"].search(re.sub(r"\bEU.*$", "", text) if transfer else text)
+        if transfers and not TOPICS["transfer"].search(text):
+            disclosure = None
         negative = bool(NEGATIVE_DISCLOSURE.search(text)) and not EXCEPT.search(text)
         if transfer:
             if negative:
@@ -690,7 +692,7 @@ COUNTRIES.update({w: "GB" for w in ("iso-britannia", "iso-britanniaan", "iso-bri
 
 
 def do_transfers(items: list[Sentence], b: Builder) -> None:
-    do_disclosures(items, b)
+    do_disclosures(items, b, transfers=True)
 
 
 DPA = _rx(r"käsittelysopimu|tietojenkäsittelysopimu|biträdesavtal|data processing agreement|processing agreement|"
@@ -958,6 +960,8 @@ def import_source(source: Source) -> Imported:
         preamble = [s for s in preamble if s.line is not title_line]
     elif sections[1:] and sections[1].kind == "other" and sections[1].heading is not None:
         b.put(("document", "title"), sections[1].title, sections[1].heading)
+        preamble = preamble + ordered[1][2]  # the title's own text is the notice's preamble
+        ordered[1] = ("title", sections[1], [])
     for kind, section, items in ordered:
         if kind == "date" or (section.heading is not None and DATE.search(section.title)):
             match = DATE.search(section.title + " " + " ".join(s.text for s in items))
@@ -1019,7 +1023,7 @@ def import_source(source: Source) -> Imported:
     handled_kinds = set()
     later: list[tuple[str, Section, list[Sentence]]] = []
     for kind, section, items in ordered:
-        if kind in ("preamble", "controller", "contact", "register_name", "date"):
+        if kind in ("preamble", "title", "controller", "contact", "register_name", "date"):
             continue
         items = items + buckets.pop({"disclosures_transfers": "disclosures"}.get(kind, kind), [])
         handled_kinds.add(kind)

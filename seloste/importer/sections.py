@@ -31,21 +31,24 @@ KINDS: list[tuple[str, str]] = [
                 r"(the )?purposes? (of|for)( the)?( processing)?|why we process)"),
     ("basis", r"((käsittelyn |rekisterin pitämisen |henkilötietojen käsittelyn )?(oikeus)?peruste|"
               r"rättslig grund|grund för behandling|legal basis|lawful basis)"),
-    ("data_content", r"(rekisterin tietosisältö|tietosisältö|rekisteröityjen ryhmät|henkilötietoryhmät|"
+    ("data_content", r"(rekisterin tietosisältö|tietosisältö|registrets (data)?innehåll|datainnehåll|rekisteröityjen ryhmät|henkilötietoryhmät|"
                      r"käsiteltävät (henkilö)?tiedot|mitä tietoja|registrets innehåll|personuppgifter som behandlas|"
                      r"uppgifter som (behandlas|samlas)|kategorier av personuppgifter|"
                      r"(categories of )?personal data (we )?(process|collect)|data content|what data|"
                      r"the data we (collect|process))"),
-    ("sources", r"((säännönmukaiset )?tietolähteet|mistä (saamme|tiedot)|uppgiftskällor|källor|"
+    ("sources", r"((säännönmukaiset )?tietolähteet|mistä (saamme|tiedot)|(regelbundna )?uppgiftskällor|källor|"
                 r"(regular )?sources of (the )?(personal )?data|where we get)"),
     ("transfers", r"(tietojen siirto|siirto eu|siirrot|siirretäänkö|överföring|transfers?( of (personal )?data)? "
                   r"(outside|to third))"),
     ("disclosures", r"(tietojen )?(säännönmukaiset )?(luovutukset|luovutus|luovuttaminen)|vastaanottaj|"
-                    r"(henkilötietojen )?vastaanottaj|utlämnande|mottagare|(regular )?disclosures?|recipients"),
+                    r"(henkilötietojen )?vastaanottaj|(regelbundet |regelbundna )?utlämnande|(regelbundna )?mottagare|"
+                    r"(regular )?disclosures?|recipients|regular destinations"),
     ("retention", r"(tietojen )?(säilytys|säilyttäminen|säilytysaika|säilytysajat)|"
                   r"(tietoryhmien )?(suunnitellut )?poistamisajat|"
                   r"(lagring|bevarande|lagringstid)|(data )?retention|storage period|how long"),
-    ("security", r"((rekisterin |tietojen )?suojauksen periaatte|suojaus|(tekniset ja organisatoriset )?turvatoimet|"
+    ("security", r"((rekisterin |tietojen )?suojauksen periaatte|principerna för skydd|skydd av registret|"
+                 r"registrets skydd|principles of (register |data )?(protection|protecting)|register protection|"
+                 r"data security|suojaus|(tekniset ja organisatoriset )?turvatoimet|"
                  r"tietoturva|tekniset ja organisatoriset|"
                  r"skydd|säkerhet|security|protection of (the )?(personal )?data)"),
     ("cookies", r"(evästeet|eväste|cookies?|kakor)"),
@@ -113,7 +116,6 @@ def _looks_like_heading(text: str, numbered: bool, marked: bool) -> bool:
 def split(lines: list[Line]) -> list[Section]:
     """The notice's sections in order. Text before the first heading is the `preamble` section."""
     sections = [Section("preamble", "", None)]
-    ordinal = 0
     for line in lines:
         number, rest = _strip_number(line.text)
         first, _, after = rest.partition("\t")
@@ -122,11 +124,19 @@ def split(lines: list[Line]) -> list[Section]:
         kind = kind_of(first) if first.strip() else None
         tabbed = bool(after.strip()) and kind is not None and len(first) <= 160
         if tabbed and kind is not None:  # the two-column form: heading cell, text cell
-            ordinal += 1
             section = Section(kind, first.strip(), line, number)
             section.lines.append(Line(after.strip(), line.number, line.where))
             sections.append(section)
             continue
+        labelled = re.match(r"^(.{3,80}?):\s+(\S.*)$", rest)
+        if labelled and not labelled.group(2).startswith("//"):
+            label, value = labelled.groups()
+            kind = kind_of(label)
+            if kind is not None and kind != sections[-1].kind:  # "Rekisterin nimi: Asiakasrekisteri"
+                section = Section(kind, label.strip(), line, number)
+                section.lines.append(Line(value.strip(), line.number, line.where))
+                sections.append(section)
+                continue
         numbered = bool(number)
         candidate = rest.strip()
         if _looks_like_heading(candidate, numbered, line.heading):
@@ -136,7 +146,6 @@ def split(lines: list[Line]) -> list[Section]:
                                  or (candidate.isupper() and len(candidate) > 3 and len(candidate.split()) <= 6)):
                 kind = "other"
             if kind is not None:
-                ordinal += 1
                 sections.append(Section(kind, candidate.strip(" :"), line, number))
                 continue
         text = line.text.strip()
