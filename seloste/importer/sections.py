@@ -31,7 +31,8 @@ KINDS: list[tuple[str, str]] = [
                 r"(the )?purposes? (of|for)( the)?( processing)?|why we process)"),
     ("basis", r"((käsittelyn |rekisterin pitämisen |henkilötietojen käsittelyn )?(oikeus)?peruste|"
               r"rättslig grund|grund för behandling|legal basis|lawful basis)"),
-    ("data_content", r"(rekisterin tietosisältö|tietosisältö|registrets (data)?innehåll|datainnehåll|rekisteröityjen ryhmät|henkilötietoryhmät|"
+    ("data_content", r"(rekisterin tietosisältö|tietosisältö|registrets (data)?innehåll|datainnehåll|"
+                     r"rekisteröityjen ryhmät|henkilötietoryhmät|"
                      r"käsiteltävät (henkilö)?tiedot|mitä tietoja|registrets innehåll|personuppgifter som behandlas|"
                      r"uppgifter som (behandlas|samlas)|kategorier av personuppgifter|"
                      r"(categories of )?personal data (we )?(process|collect)|data content|what data|"
