@@ -115,7 +115,11 @@ def html_lines(raw: bytes | str) -> list[Line]:
     out: list[Line] = []
     seen: set[int] = set()
     number = 0
-    for node in root.css(blocks):
+    for node in root.css(blocks + ",div,section"):
+        if node.tag in ("div", "section") and (
+            any(inner.mem_id != node.mem_id for inner in node.css(blocks + ",div,section")) or not node.text().strip()
+        ):
+            continue  # a container: its blocks are read one by one; only a div holding bare text is a paragraph
         parent, nested = node.parent, False
         while parent is not None:
             if parent.mem_id in seen:
@@ -134,6 +138,7 @@ def html_lines(raw: bytes | str) -> list[Line]:
             out.append(Line("\t".join(cells), number, f"kappale {number}", cells=cells))
             continue
         text = node.text(separator=" ")
+        bold = " ".join(" ".join(b.text(separator=" ").split()) for b in node.css("strong,b")).strip()
         for part in text.split("\n"):
             part = _clean(" ".join(part.split()))
             if not part:
@@ -144,7 +149,7 @@ def html_lines(raw: bytes | str) -> list[Line]:
                     ("• " if node.tag == "li" else "") + part,
                     number,
                     f"kappale {number}",
-                    heading=node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"),
+                    heading=node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or (bold == part and len(part) < 90),
                 )
             )
     if not out:  # a page without block elements: its text, line by line
@@ -232,9 +237,7 @@ def docx_lines(raw: bytes) -> list[Line]:
     except SourceError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds of errors on a broken file
-        raise SourceError(
-            tr("the Word file cannot be read: {reason}", reason=_reason(exc))
-        ) from None
+        raise SourceError(tr("the Word file cannot be read: {reason}", reason=_reason(exc))) from None
 
 
 def pdf_lines(raw: bytes) -> list[Line]:
@@ -266,9 +269,7 @@ def pdf_lines(raw: bytes) -> list[Line]:
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a broken file
-        raise SourceError(
-            tr("the PDF cannot be read: {reason}", reason=_reason(exc))
-        ) from None
+        raise SourceError(tr("the PDF cannot be read: {reason}", reason=_reason(exc))) from None
 
 
 def kind_of(name: str, raw: bytes, content_type: str = "") -> str:
