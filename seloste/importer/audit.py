@@ -119,7 +119,7 @@ def text_report(audit: Audit, *, color: bool = False) -> str:
         detail = []
         if line is not None:
             title = f" {section.title}" if section is not None and section.title else ""
-            detail.append(f"{line.where}{title}".strip())
+            detail.append(f"{line.describe()}{title}".strip())
         detail.extend(part for part in (f.article, f.hint) if part)
         if detail:
             out.append("    " + " — ".join(detail))
@@ -131,6 +131,6 @@ def with_places(audit: Audit) -> Report:
     findings = []
     for f in audit.report.findings:
         section, line = audit.places.get(f, (None, None))
-        parts = [p for p in ((section.label if section else ""), (line.where if line else "")) if p]
+        parts = [p for p in ((section.label if section else ""), (line.describe() if line else "")) if p]
         findings.append(replace(f, message=f"{f.message} ({', '.join(parts)})" if parts else f.message))
     return Report(files=list(audit.report.files), findings=findings)

@@ -48,6 +48,15 @@ class Line:
     heading: bool = False
     cells: tuple[str, ...] = ()
 
+    def describe(self) -> str:
+        """Where the line is, in the user's language: 'line 12', 'page 2, line 5', 'paragraph 7'."""
+        match = re.fullmatch(r"sivu (\d+), rivi (\d+)", self.where)
+        if match:
+            return tr("page {page}, line {line}", page=match.group(1), line=match.group(2))
+        if self.where.startswith("kappale "):
+            return tr("paragraph {number}", number=self.where.removeprefix("kappale "))
+        return tr("line {number}", number=self.where.removeprefix("rivi "))
+
 
 @dataclass
 class Source:

@@ -157,7 +157,7 @@ def test_audit_points_at_the_notice_sections(capsys: pytest.CaptureFixture[str])
     assert code == 1
     assert f"{source}:§5: error: the data category" in out and "[special-category]" in out
     assert f"{source}:§7: error: 'henkilötietolain' is out of date" in out
-    assert "rivi 22 Rekisterin tietosisältö" in out
+    assert "line 22 Rekisterin tietosisältö" in out
     assert "1 file checked:" in err
 
 
@@ -236,7 +236,7 @@ def test_word_notice_audits_like_its_text(tmp_path: Path, capsys: pytest.Capture
     word = _docx(text.read_text(encoding="utf-8").splitlines(), tmp_path / "tietosuojaseloste.docx")
     assert rules(run_audit(str(word)).report.findings) == rules(run_audit(str(text)).report.findings)
     code, out, _ = call(capsys, "audit", str(word))
-    assert code == 1 and f"{word}:§5: error:" in out and "kappale" in out
+    assert code == 1 and f"{word}:§5: error:" in out and "paragraph" in out
     imported = import_source(read_source(str(word)))
     assert imported.data["controller"]["business_id"] == "7654321-2"
 
@@ -429,3 +429,11 @@ def test_loopback_is_refused_unless_allowed(server: str, tmp_path: Path, capsys:
     monkeypatch.delenv("SELOSTE_ALLOW_LOOPBACK")
     _hostile(capsys, tmp_path, f"{server}/dataskydd", "is a loopback address")
     _hostile(capsys, tmp_path, "ftp://example.invalid/x.html", "only http and https")
+
+
+def test_audit_in_finnish(capsys: pytest.CaptureFixture[str]) -> None:
+    source = str(FIXTURES / "seed000-ihonhoitokeskus.txt")
+    code, out, _ = call(capsys, "--ui-lang", "fi", "audit", source)
+    assert code == 1 and "rivi 22 Rekisterin tietosisältö" in out
+    code, _, err = call(capsys, "--ui-lang", "fi", "import", str(FIXTURES / "puuttuu.docx"))
+    assert code == 2 and "tiedostoa ei ole" in err
