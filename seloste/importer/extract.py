@@ -414,7 +414,12 @@ def parse_party(lines: list[Line], b: Builder, base: JsonPath, *, controller: bo
     firsts: dict[str, tuple[str, Line]] = {}
     for line in lines:
         text = line.text.strip()
-        for segment in re.split(r"\s/\s?|\s?/\s(?=\S)|\t", text) if "/" in text or "\t" in text else [text]:
+        segments = re.split(r"\s/\s?|\s?/\s(?=\S)|\t", text) if "/" in text or "\t" in text else [text]
+        pieces: list[str] = []
+        for segment in segments:  # a name before an address and words after it are separate pieces
+            at = POSTAL.search(segment)
+            pieces.extend([segment[:at.start()], at.group(0), segment[at.end():]] if at else [segment])
+        for segment in (p for p in pieces if p.strip()):
             found, rest = _contact_bits(segment)
             for key, values in found.items():
                 for value in values:

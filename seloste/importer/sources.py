@@ -68,9 +68,13 @@ class Source:
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\r", "")
-    return text.rstrip()
+    """The text without control characters (PDFs and Word files carry them) and with plain spaces."""
+    text = text.replace("\u00a0", " ").replace("\r", "")
+    return _CONTROL.sub("", text).rstrip()
 
 
 def text_lines(text: str) -> list[Line]:
