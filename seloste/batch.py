@@ -10,27 +10,21 @@ earlier documents untouched. The manifest is written at the end, and also when t
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
-import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import manifest
+from . import manifest, warm
 from .build import Format, Only, render_file, write_atomic, write_outputs
 from .findings import Finding, Severity
 from .manifest import Entry
 from .validate import find_files
-
-#: Workers are replaced after this many controllers each: WeasyPrint's memory grows by about 0.2 MiB per
-#: document, so recycling keeps a worker's memory flat however large the batch (a new worker costs about half a
-#: second). A fresh pool per share, because `max_tasks_per_child` can deadlock on Python 3.11.
-RECYCLE_AFTER = 25
 
 
 @dataclass(frozen=True)
@@ -127,32 +121,56 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     return outcome
 
 
-def _warm_worker(pdf: bool) -> None:
-    """Pay the engine's import once per worker, then keep the long-lived objects out of the collector's way.
-
-    Interrupts are the parent's business: it stops handing out work and lets running renders finish.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if pdf:
-        with contextlib.suppress(ImportError):  # without it, PDF output fails per controller with a finding
-            import weasyprint  # noqa: F401
-    gc.freeze()
+def _work(file: str, options: BatchOptions) -> tuple[Outcome, bool]:
+    """A worker's task: one controller, and whether this worker has now outgrown its memory budget."""
+    return build_one(file, options), warm.outgrown()
 
 
 def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
-    """Each file's outcome, in input order. Workers are fresh for every `RECYCLE_AFTER` controllers each."""
-    if options.jobs <= 1 or len(files) <= 1:
-        for file in files:
-            yield build_one(file, options)
+    """Each file's outcome, in input order.
+
+    With several workers the parent prepares once (seloste.warm) and builds the first controller itself, then
+    workers start from that warm parent; a pool is replaced only when one of its workers outgrew its memory
+    budget (it finishes the work it was given first)."""
+    if not files:
         return
-    step = options.jobs * RECYCLE_AFTER
-    for start in range(0, len(files), step):
-        chunk = files[start:start + step]
-        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker,
-                                 initargs=(options.fmt != "html",)) as pool:
+    parallel = options.jobs > 1 and len(files) > 1
+    pdf = options.fmt != "html"
+    if parallel:
+        warm.prepare(options.templates, pdf)
+    yield build_one(files[0], options)
+    if len(files) == 1:
+        return
+    gc.collect()
+    gc.freeze()  # what start-up and the first controller left is long-lived: keep it out of the collector's way
+    try:
+        if parallel:
+            yield from _in_workers(deque(files[1:]), options)
+        else:
+            for file in files[1:]:
+                yield build_one(file, options)
+    finally:
+        gc.unfreeze()  # the caller's process is its own again
+
+
+def _in_workers(queue: deque[str], options: BatchOptions) -> Iterator[Outcome]:
+    """The outcomes of the controllers in `queue`, in order, from pools of workers started from this process."""
+    pdf = options.fmt != "html"
+    ctx = warm.context()
+    while queue:
+        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=ctx, initializer=warm.start_worker,
+                                 initargs=(options.templates, pdf, warm.inherits(ctx))) as pool:
+            running: deque[Future[tuple[Outcome, bool]]] = deque()
+            outgrown = False
             try:
-                yield from pool.map(build_one, chunk, [options] * len(chunk), chunksize=1)
+                while queue or running:
+                    while queue and not outgrown and len(running) < 2 * options.jobs:
+                        running.append(pool.submit(_work, queue.popleft(), options))
+                    if not running:
+                        break
+                    outcome, full = running.popleft().result()
+                    outgrown = outgrown or full
+                    yield outcome
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
