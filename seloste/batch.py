@@ -15,16 +15,18 @@ import hashlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import manifest, warm
 from .build import Format, Only, render_file, write_atomic, write_outputs
 from .findings import Finding, Severity
 from .manifest import Entry
 from .validate import find_files
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
 
 def _in_workers(queue: deque[str], options: BatchOptions) -> Iterator[Outcome]:
     """The outcomes of the controllers in `queue`, in order, from pools of workers started from this process."""
+    from concurrent.futures import ProcessPoolExecutor  # only parallel builds need it
+
     pdf = options.fmt != "html"
     ctx = warm.context()
     while queue:

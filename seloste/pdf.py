@@ -71,9 +71,29 @@ def _captured_logs() -> Iterator[list[str]]:
 
 
 def import_engine() -> None:
-    """Import WeasyPrint without its import-time warning about HarfBuzz-Subset (`subsetting_notice` says it)."""
+    """Import WeasyPrint, without its import-time warning about HarfBuzz-Subset (`subsetting_notice` says it).
+
+    On Linux without its library search, too: for each native library WeasyPrint tries several names, and every
+    name that is not a file name makes cffi ask `ctypes.util.find_library`, which runs `ldconfig` and a C
+    compiler — about twenty programs, 0.2–0.3 s of a PDF build. Each list ends with the library's soname,
+    which the dynamic loader finds by itself (ld.so.cache, LD_LIBRARY_PATH), so the search is skipped while
+    WeasyPrint loads; should that ever fail, the import is repeated with the search."""
+    if "weasyprint" in sys.modules:
+        return
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning)
+        if sys.platform.startswith("linux"):
+            import ctypes.util
+
+            search = ctypes.util.find_library
+            ctypes.util.find_library = lambda name: None
+            try:
+                import weasyprint
+                return
+            except OSError:
+                pass
+            finally:
+                ctypes.util.find_library = search
         import weasyprint  # noqa: F401
 
 
