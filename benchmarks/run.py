@@ -136,7 +136,10 @@ def concurrently(commands: list[list[str]]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def interleaved(variants: dict[str, Callable[[], tuple[float, float]]], repeats: int) -> dict[str, list[tuple[float, float]]]:
+Runs = list[tuple[float, float]]
+
+
+def interleaved(variants: dict[str, Callable[[], tuple[float, float]]], repeats: int) -> dict[str, Runs]:
     """Each variant `repeats` times, in an order rotated every round, so drift hits every variant alike."""
     names = list(variants)
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
