@@ -22,13 +22,13 @@ import hashlib
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import manifest
+from . import manifest, warm
 from .budget import die_with_parent
 from .build import Format, Only, render_file, write_if_changed, write_outputs
 from .findings import Finding, Severity
@@ -36,10 +36,8 @@ from .manifest import Entry
 from .outdir import OutputError, describe, remove_leftovers
 from .validate import find_files, input_roots
 
-#: Workers are replaced after this many controllers each: WeasyPrint's memory grows by about 0.2 MiB per
-#: document, so recycling keeps a worker's memory flat however large the batch (a new worker costs about half a
-#: second). A fresh pool per share, because `max_tasks_per_child` can deadlock on Python 3.11.
-RECYCLE_AFTER = 25
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -142,40 +140,70 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     return outcome
 
 
-def _warm_worker(pdf: bool, parent: int | None = None) -> None:
-    """Pay the engine's import once per worker, then keep the long-lived objects out of the collector's way.
+def _work(file: str, options: BatchOptions) -> tuple[Outcome, bool]:
+    """A worker's task: one controller, and whether this worker has now outgrown its memory budget."""
+    return build_one(file, options), warm.outgrown()
 
-    Interrupts are the parent's business: it stops the workers itself (see `_stop`).
-    """
-    if parent is not None:
-        die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if pdf:
-        with contextlib.suppress(ImportError):  # without it, PDF output fails per controller with a finding
-            import weasyprint  # noqa: F401
-    gc.freeze()
+
+def _start_worker(templates: Path | None, pdf: bool, inherited: bool, parent: int) -> None:
+    """A worker dies with its parent (a SIGKILLed build leaves no workers behind), then starts warm."""
+    die_with_parent(parent)
+    warm.start_worker(templates, pdf, inherited)
 
 
 def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
-    """Each file's outcome, in input order. Workers are fresh for every `RECYCLE_AFTER` controllers each."""
-    if options.jobs <= 1 or len(files) <= 1:
-        for file in files:
-            yield build_one(file, options)
+    """Each file's outcome, in input order.
+
+    With several workers the parent prepares once (seloste.warm) and builds the first controller itself, then
+    workers start from that warm parent; a pool is replaced only when one of its workers outgrew its memory
+    budget (it finishes the work it was given first)."""
+    if not files:
         return
-    step = options.jobs * RECYCLE_AFTER
-    for start in range(0, len(files), step):
-        chunk = files[start:start + step]
-        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker,
-                                 initargs=(options.fmt != "html", os.getpid())) as pool:
+    parallel = options.jobs > 1 and len(files) > 1
+    pdf = options.fmt != "html"
+    if parallel:
+        warm.prepare(options.templates, pdf)
+    yield build_one(files[0], options)
+    if len(files) == 1:
+        return
+    gc.collect()
+    gc.freeze()  # what start-up and the first controller left is long-lived: keep it out of the collector's way
+    try:
+        if parallel:
+            yield from _in_workers(deque(files[1:]), options)
+        else:
+            for file in files[1:]:
+                yield build_one(file, options)
+    finally:
+        gc.unfreeze()  # the caller's process is its own again
+
+
+def _in_workers(queue: deque[str], options: BatchOptions) -> Iterator[Outcome]:
+    """The outcomes of the controllers in `queue`, in order, from pools of workers started from this process."""
+    from concurrent.futures import ProcessPoolExecutor  # only parallel builds need it
+
+    pdf = options.fmt != "html"
+    ctx = warm.context()
+    while queue:
+        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=ctx, initializer=_start_worker,
+                                 initargs=(options.templates, pdf, warm.inherits(ctx), os.getpid())) as pool:
+            running: deque[Future[tuple[Outcome, bool]]] = deque()
+            outgrown = False
             try:
-                yield from pool.map(build_one, chunk, [options] * len(chunk), chunksize=1)
+                while queue or running:
+                    while queue and not outgrown and len(running) < 2 * options.jobs:
+                        running.append(pool.submit(_work, queue.popleft(), options))
+                    if not running:
+                        break
+                    outcome, full = running.popleft().result()
+                    outgrown = outgrown or full
+                    yield outcome
             except BaseException:
                 _stop(pool)
                 raise
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
+def _stop(pool: Any) -> None:
     """Stop a pool at once: cancel what has not started and kill the workers (what they were rendering is
     thrown away; nothing of it was written), so an interrupted batch ends within a moment, not a render."""
     workers = list(getattr(pool, "_processes", None) or {})

@@ -113,6 +113,12 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
     options = BatchOptions(only=only, fmt=fmt, templates=templates, languages=_languages(lang),  # type: ignore[arg-type]
                            fallback=allow_fallback, jobs=jobs or os.cpu_count() or 1, force=force,
                            shard=_shard(shard), config=config)
+    if fmt != "html":
+        from .pdf import subsetting_notice
+
+        notice = subsetting_notice()  # once per build, never per PDF
+        if notice:
+            click.echo(notice, err=True)
     meter = Progress(quiet=quiet)
     counts = {"built": 0, "skipped": 0, "failed": 0}
 

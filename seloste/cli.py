@@ -10,15 +10,15 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from . import __version__, resources
+from . import __version__
 from .console import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_findings
 from .i18n import UI_ENV, UI_LANGUAGES, locale_ui_language, reset_ui_language, set_ui_language, tr
-from .validate import PathError, find_files, input_roots, validate_file
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -30,8 +30,60 @@ Exit codes:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The commands defined in other modules, by name: "module:attribute" of the click command. A command's module
+#: is imported only when that command runs (or when `--help` lists every command), so `seloste check` never
+#: loads the PDF engine's or the questionnaire's code. Add a command here, under the name it is invoked by.
+LAZY_COMMANDS: dict[str, str] = {
+    "build": "seloste.build_command:build",
+    "index": "seloste.build_command:index",
+    "check": "seloste.checker.command:check",
+    "rules": "seloste.checker.command:rules_command",
+    "explain": "seloste.checker.command:explain",
+    "init": "seloste.init_command:init",
+    "processors": "seloste.init_command:processors",
+    "preview": "seloste.preview:preview",
+    "import": "seloste.importer.command:import_command",
+    "audit": "seloste.importer.command:audit",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+
+class LazyGroup(click.Group):
+    """A command group that imports a command's module only when the command is looked up (`LAZY_COMMANDS`).
+
+    Commands added with `add_command` work as in any group."""
+
+    def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            self.add_command(self._load(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                            list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            no_such = getattr(click.exceptions, "NoSuchCommand", None)  # click ≥ 8.4: "Did you mean …?"
+            if no_such is None or not isinstance(exc, no_such):
+                raise
+            raise no_such(exc.command_name, possibilities=self.list_commands(ctx), ctx=ctx) from None
+
+    def _load(self, name: str) -> click.Command:
+        module_name, _, attribute = self.lazy_commands[name].partition(":")
+        command = getattr(import_module(module_name), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{self.lazy_commands[name]} is not a click command")
+        return command
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="seloste")
 @click.option("--ui-lang", type=click.Choice(UI_LANGUAGES), metavar="fi|en",
               help="Language of messages and findings (default: from LC_ALL, LC_MESSAGES or LANG: fi when it "
@@ -63,6 +115,8 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 
     PATHS are files or folders; folders are searched recursively for *.yaml and *.yml.
     """
+    from .validate import PathError, find_files, input_roots, validate_file
+
     try:
         files = list(find_files(paths))
     except PathError as exc:
@@ -91,28 +145,9 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the controller file (draft 2020-12)."""
+    from . import resources
+
     click.echo(resources.schema_text(), nl=False)
-
-
-from .build_command import COMMANDS  # noqa: E402
-
-for command in COMMANDS:
-    cli.add_command(command)
-
-from .checker.command import COMMANDS as CHECK_COMMANDS  # noqa: E402
-
-for c in CHECK_COMMANDS:
-    cli.add_command(c)
-
-from .init_command import COMMANDS as INIT_COMMANDS  # noqa: E402
-
-for command in INIT_COMMANDS:
-    cli.add_command(command)
-
-from .importer.command import COMMANDS as IMPORT_COMMANDS  # noqa: E402
-
-for command in IMPORT_COMMANDS:
-    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,7 +7,8 @@ rules, the build's translation errors), in English with a Finnish catalogue (`fi
 the language is the one `--ui-lang` or the locale chose (`ui_language()`), English by default. The message ids
 of both are English.
 They are plain `.po` files in the repository and in the wheel: on first use each is read with Babel's `read_po`,
-compiled in memory with `write_mo` and cached, so no compiled `.mo` file is ever committed or installed.
+compiled in memory with `write_mo` and cached (in the process, and in the user's cache folder, seloste.cache), so no
+compiled `.mo` file is ever committed or installed.
 Fuzzy entries are left out, as `msgfmt` would; an entry a catalogue lacks shows its English id.
 
 Mark a string for extraction where it is defined with `N_` (`NC_` with a context, `NP_` with a plural form) and
@@ -20,7 +21,9 @@ from the templates and the Python sources and updates the catalogues (see tools/
 from __future__ import annotations
 
 import ast
+import contextlib
 import gettext as _gettext
+import hashlib
 import io
 import os
 from collections.abc import Iterator, Mapping
@@ -29,9 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import IO, Any
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
+from .cache import subfolder
 from .resources import data_dir
 
 DOMAIN = "seloste"
@@ -80,9 +81,26 @@ def catalogue_text(lang: str, domain: str = DOMAIN) -> bytes:
 
 
 def _compile(lang: str, domain: str) -> _gettext.GNUTranslations:
-    catalog = read_po(io.BytesIO(catalogue_text(lang, domain)), locale=lang, domain=domain)
+    """The catalogue compiled with Babel, or as compiled before from the same `.po` bytes (seloste.cache)."""
+    source = catalogue_text(lang, domain)
+    folder = subfolder("catalogues")
+    cached = folder / f"{domain}-{lang}-{hashlib.sha256(source).hexdigest()[:32]}.mo" if folder else None
+    if cached is not None and cached.is_file():
+        with contextlib.suppress(Exception):  # unreadable or damaged: compile it again
+            return _gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(source), locale=lang, domain=domain)
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
+    if cached is not None:
+        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(compiled.getvalue())
+            os.replace(tmp, cached)
+        except OSError:
+            tmp.unlink(missing_ok=True)
     compiled.seek(0)
     return _gettext.GNUTranslations(compiled)
 

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from . import resources
+from .cache import verified_once
 from .findings import Finding, Severity
 from .i18n import N_, tr, ui_text
 from .loader import Document, JsonPath, json_path
@@ -73,9 +74,10 @@ _FORMATS = {"date": N_("a date written as YYYY-MM-DD, e.g. 2025-03-01"), "email"
 
 @cache
 def validator() -> Draft202012Validator:
-    """One validator per process: building it costs more than validating."""
+    """One validator per process: building it costs more than validating. The schema is checked against its
+    metaschema once per content (the check's success is remembered in the cache folder), not on every start."""
     schema = resources.schema()
-    Draft202012Validator.check_schema(schema)
+    verified_once("schema", resources.schema_text(), lambda: Draft202012Validator.check_schema(schema))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

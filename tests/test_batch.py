@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.generate import generate
-from seloste import batch
+from seloste import warm
 from seloste.batch import in_shard
 from seloste.cli import cli
 from tests.conftest import ROOT
@@ -119,7 +119,7 @@ def test_shared_file_change_rebuilds_its_dependents(tmp_path: Path) -> None:
 
 
 def test_jobs_do_not_change_the_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "RECYCLE_AFTER", 1)  # fresh workers every 2 controllers: 3 pools for 5
+    monkeypatch.setattr(warm, "MEMORY_BUDGET_MIB", -1)  # every worker is replaced after its first controller
     clients = tmp_path / "clients"
     generate(5, clients)
     one, two = tmp_path / "one", tmp_path / "two"

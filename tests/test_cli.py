@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from seloste import cli
+from seloste import validate as validate_module
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_validate import MINIMAL
 
@@ -88,7 +89,7 @@ def test_internal_error_exit_3(capsys: pytest.CaptureFixture[str], monkeypatch: 
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "validate_file", explode)
+    monkeypatch.setattr(validate_module, "validate_file", explode)  # the command imports it when it runs
     code, _, err = call(capsys, "validate", str(EXAMPLES))
     assert code == 3
     assert "internal error" in err

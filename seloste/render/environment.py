@@ -14,22 +14,27 @@ them become one space), as the extraction in babel.cfg assumes.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import contextlib
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
     pass_context,
     pass_environment,
 )
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .. import cache as seloste_cache
 from .. import i18n
 from ..resources import templates_dir
 from .filters import FILTERS, context_language
@@ -66,6 +71,36 @@ def _npgettext(ctx: Context, context: str, singular: str, plural: str, n: int) -
     return i18n.translations(context_language(ctx)).npgettext(context, singular, plural, n)
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, but a cache file that cannot be read or written is a miss, never an error."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a truncated or foreign file: compile the template again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@cache
+def bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates in the user's cache folder (seloste.cache), shared by every process of this version.
+
+    Keyed also by Jinja's version, Python's and this module's source (the Environment's settings below decide
+    what the compiled code is); Jinja checks each template's source against the checksum stored with it."""
+    import hashlib
+    import sys
+
+    import jinja2
+
+    settings = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    folder = seloste_cache.subfolder(f"templates-{sys.implementation.cache_tag}-jinja{jinja2.__version__}-{settings}")
+    return _QuietBytecodeCache(str(folder)) if folder is not None else None
+
+
 @lru_cache(maxsize=16)
 def environment(override: str | None = None) -> Environment:
     """The Environment for templates in `override` (an absolute folder path) over the packaged ones."""
@@ -83,6 +118,7 @@ def environment(override: str | None = None) -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=bytecode_cache(),
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_callables(  # type: ignore[attr-defined]
