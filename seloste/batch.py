@@ -154,16 +154,16 @@ def _start_worker(templates: Path | None, pdf: bool, inherited: bool, parent: in
 def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
     """Each file's outcome, in input order.
 
-    With several workers the parent prepares once (seloste.warm) and builds the first controller itself, then
-    workers start from that warm parent; a pool is replaced only when one of its workers outgrew its memory
+    With several workers the parent builds the first controller itself and prepares what that left cold
+    (seloste.warm), then workers start from that warm parent; a pool is replaced only when one of its workers outgrew its memory
     budget (it finishes the work it was given first)."""
     if not files:
         return
     parallel = options.jobs > 1 and len(files) > 1
-    pdf = options.fmt != "html"
-    if parallel:
-        warm.prepare(options.templates, pdf)
-    yield build_one(files[0], options)
+    first = build_one(files[0], options)
+    if parallel:  # what the first controller did not warm up (all of it when it failed early)
+        warm.prepare(options.templates, options.fmt != "html", first_document=first.status != "built")
+    yield first
     if len(files) == 1:
         return
     gc.collect()

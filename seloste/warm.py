@@ -27,9 +27,10 @@ from pathlib import Path
 MEMORY_BUDGET_MIB = 256
 
 
-def prepare(templates: Path | None, pdf: bool) -> None:
-    """Import and build, in this process, everything rendering a controller needs. Never raises: what fails here
-    fails later, per controller, with a finding."""
+def prepare(templates: Path | None, pdf: bool, first_document: bool = True) -> None:
+    """Import and build, in this process, everything rendering a controller needs; with `first_document`, also
+    the engine's first-document set-up (needless when this process has just built a PDF). Never raises: what
+    fails here fails later, per controller, with a finding."""
     from . import i18n
     from .checker import registry  # noqa: F401  (the rules)
     from .render import pdf_stylesheet
@@ -48,9 +49,12 @@ def prepare(templates: Path | None, pdf: bool) -> None:
         pdf_stylesheet(templates)
     if pdf:
         with contextlib.suppress(Exception):  # without the engine, PDF output fails per controller
-            from .pdf import warm_up
+            from .pdf import import_engine, register_hyphenation, warm_up
 
-            warm_up()
+            import_engine()
+            register_hyphenation()
+            if first_document:
+                warm_up()
 
 
 def context() -> BaseContext:
