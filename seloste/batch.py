@@ -165,19 +165,21 @@ def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
         chunk = files[start:start + step]
         with ProcessPoolExecutor(max_workers=options.jobs, initializer=_warm_worker,
                                  initargs=(options.fmt != "html", os.getpid())) as pool:
+            # submitted one by one (not `pool.map`, whose clean-up cancels futures that a pool broken by
+            # `_stop` then fails to mark: a traceback on Python 3.11)
+            futures = [pool.submit(build_one, file, options) for file in chunk]
             try:
-                yield from pool.map(build_one, chunk, [options] * len(chunk), chunksize=1)
+                for future in futures:
+                    yield future.result()
             except BaseException:
                 _stop(pool)
                 raise
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool at once: cancel what has not started and kill the workers (what they were rendering is
-    thrown away; nothing of it was written), so an interrupted batch ends within a moment, not a render."""
-    workers = list(getattr(pool, "_processes", None) or {})
-    pool.shutdown(wait=False, cancel_futures=True)
-    for pid in workers:
+    """Stop a pool at once: kill the workers (what they were rendering is thrown away; nothing of it was
+    written), so an interrupted batch ends within a moment, not after the renders under way."""
+    for pid in list(getattr(pool, "_processes", None) or {}):
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
 
