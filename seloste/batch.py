@@ -238,8 +238,7 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
     done = len(result.outcomes)
     taken = {o.slug for o in result.outcomes if o.slug}
     try:
-        if todo:
-            result.cleaned = remove_leftovers(out_dir)
+        result.cleaned = remove_leftovers(out_dir)  # deletes only what it finds: usually nothing
         for outcome in _outcomes(todo, options):
             if outcome.status == "built":
                 try:
