@@ -73,7 +73,7 @@ def test_an_edit_in_the_same_clock_tick_and_size_is_rebuilt(tmp_path: Path) -> N
     recorded = os.stat(source).st_mtime_ns
     source.write_text(MINIMAL.replace("Esimerkki", "Esimerkka"), encoding="utf-8")  # same size
     os.utime(source, ns=(recorded, recorded))  # and, as a coarse file-system clock can show it, the same time
-    code, output = run(str(source), "-o", str(out), "--format", "html", "-j", "1")
+    _, output = run(str(source), "-o", str(out), "--format", "html", "-j", "1")
     assert "1 built" in output, output
     assert "Esimerkka" in (out / "c" / "notice.fi.html").read_text(encoding="utf-8")
 
