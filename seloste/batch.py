@@ -155,8 +155,8 @@ def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
     """Each file's outcome, in input order.
 
     With several workers the parent builds the first controller itself and prepares what that left cold
-    (seloste.warm), then workers start from that warm parent; a pool is replaced only when one of its workers outgrew its memory
-    budget (it finishes the work it was given first)."""
+    (seloste.warm), then workers start from that warm parent; a pool is replaced only when one of its workers
+    outgrew its memory budget (it finishes the work it was given first)."""
     if not files:
         return
     parallel = options.jobs > 1 and len(files) > 1
@@ -204,11 +204,9 @@ def _in_workers(queue: deque[str], options: BatchOptions) -> Iterator[Outcome]:
 
 
 def _stop(pool: Any) -> None:
-    """Stop a pool at once: cancel what has not started and kill the workers (what they were rendering is
-    thrown away; nothing of it was written), so an interrupted batch ends within a moment, not a render."""
-    workers = list(getattr(pool, "_processes", None) or {})
-    pool.shutdown(wait=False, cancel_futures=True)
-    for pid in workers:
+    """Stop a pool at once: kill the workers (what they were rendering is thrown away; nothing of it was
+    written), so an interrupted batch ends within a moment, not after the renders under way."""
+    for pid in list(getattr(pool, "_processes", None) or {}):
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
 
@@ -279,8 +277,7 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
     done = len(result.outcomes)
     taken = {o.slug for o in result.outcomes if o.slug}
     try:
-        if todo:
-            result.cleaned = remove_leftovers(out_dir)
+        result.cleaned = remove_leftovers(out_dir)  # deletes only what it finds: usually nothing
         for outcome in _outcomes(todo, options):
             if outcome.status == "built":
                 try:

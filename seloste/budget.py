@@ -1,19 +1,21 @@
 """Run one expensive step (a PDF render) in a child process with a time and a memory budget.
 
-    pdf, findings = run_limited(render, html, seconds=20, memory=768 * 2**20)
+    (pdf, findings), cpu_seconds = run_limited(render, html, seconds=15, memory_mb=768)
 
 The child is forked (it shares everything already imported and warmed: the PDF engine, fonts, hyphenation),
-limited in address space (`RLIMIT_AS`) and CPU time (`RLIMIT_CPU`), made to die with its parent
-(`PR_SET_PDEATHSIG`), and killed when the wall-clock budget runs out. Its result comes back pickled through a
-pipe. A step that runs past its budget raises `BudgetExceeded`, whatever state the child was in, so one hostile
-document can cost a controller its build but never hang or exhaust the machine. On a system without `fork` the
-step runs in this process, unlimited.
+limited in address space (`RLIMIT_AS`) and CPU time (`RLIMIT_CPU`: the budget counts the work done, so a
+machine busy with other jobs does not fail a document), made to die with its parent (`PR_SET_PDEATHSIG`), and
+killed when a wall-clock backstop (`WALL_FACTOR` times the budget) runs out as well. Its result comes back
+pickled through a pipe. A step that runs past its budget raises `BudgetExceeded`, whatever state the child was
+in, so one hostile document can cost a controller its build but never hang or exhaust the machine. On a system
+without `fork` the step runs in this process, unlimited.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import os
 import pickle
 import resource
@@ -26,8 +28,10 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 #: Defaults for one PDF; the environment variables change them (e.g. for a very large document).
-PDF_SECONDS = float(os.environ.get("SELOSTE_PDF_SECONDS", "20"))
+PDF_SECONDS = float(os.environ.get("SELOSTE_PDF_SECONDS", "15"))
 PDF_MEMORY_MB = int(os.environ.get("SELOSTE_PDF_MEMORY_MB", "768"))
+#: The wall-clock backstop: a child asleep or starved still ends.
+WALL_FACTOR = 3.0
 
 
 class BudgetExceeded(Exception):
@@ -70,7 +74,7 @@ def _child(write: int, parent: int, func: Callable[..., Any], args: tuple[Any, .
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills this child when it stops
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(ValueError, OSError):
-        cpu = int(seconds) + 2
+        cpu = max(1, math.ceil(seconds))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         if memory > 0:
             limit = _address_space() + memory
@@ -92,11 +96,12 @@ def _child(write: int, parent: int, func: Callable[..., Any], args: tuple[Any, .
 
 
 def run_limited(func: Callable[..., T], *args: Any, seconds: float = PDF_SECONDS,
-                memory_mb: int = PDF_MEMORY_MB) -> T:
-    """`func(*args)` in a forked child within the budget. Raises BudgetExceeded, or ChildError for an exception
-    in the child. `func`'s result must be picklable."""
+                memory_mb: int = PDF_MEMORY_MB) -> tuple[T, float]:
+    """`func(*args)` in a forked child within `seconds` of CPU time and `memory_mb` more memory; returns its
+    result and the CPU seconds it took. Raises BudgetExceeded, or ChildError for an exception in the child.
+    `func`'s result must be picklable."""
     if not hasattr(os, "fork"):  # pragma: no cover - seloste's platforms have fork
-        return func(*args)
+        return func(*args), 0.0
     read, write = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -111,7 +116,8 @@ def run_limited(func: Callable[..., T], *args: Any, seconds: float = PDF_SECONDS
             os._exit(status)
     os.close(write)
     chunks: list[bytes] = []
-    deadline = time.monotonic() + seconds
+    wall = seconds * WALL_FACTOR + 5
+    deadline = time.monotonic() + wall
     try:
         while True:
             left = deadline - time.monotonic()
@@ -132,7 +138,8 @@ def run_limited(func: Callable[..., T], *args: Any, seconds: float = PDF_SECONDS
         raise
     finally:
         os.close(read)
-    _, status = os.waitpid(pid, 0)
+    _, status, usage = os.wait4(pid, 0)
+    cpu = usage.ru_utime + usage.ru_stime
     if not chunks:
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
             raise BudgetExceeded("time", seconds)
@@ -143,4 +150,4 @@ def run_limited(func: Callable[..., T], *args: Any, seconds: float = PDF_SECONDS
     if kind == "error":
         raise ChildError(value)
     result: T = value
-    return result
+    return result, cpu

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -160,7 +159,7 @@ def render_documents(
                 try:
                     outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
                                                               source=doc.file, stylesheets=[pdf_stylesheet(templates)],
-                                                              seconds=seconds)
+                                                              seconds=seconds, spent=budget.spent)
                 except BudgetExceeded as exc:
                     findings.append(budget_finding(doc, f"{kind}.{lang}.pdf", exc))
                     return {}
@@ -171,22 +170,24 @@ def render_documents(
 
 
 class _Budget:
-    """The time left for a controller's PDFs: each PDF has `PDF_SECONDS`, all of them together a quarter more."""
+    """The CPU time left for a controller's PDFs: each PDF has `PDF_SECONDS`, all of them together a quarter
+    more (a hostile file cannot multiply its cost by its number of languages)."""
 
     def __init__(self) -> None:
         from .budget import PDF_SECONDS
 
         self.per_pdf = PDF_SECONDS
-        self.deadline = time.monotonic() + PDF_SECONDS * 1.25
+        self.total = PDF_SECONDS * 1.25
+        self.spent: list[float] = []
 
     def remaining(self) -> float:
-        return max(0.5, min(self.per_pdf, self.deadline - time.monotonic()))
+        return max(1.0, min(self.per_pdf, self.total - sum(self.spent)))
 
 
 def budget_finding(doc: Document, name: str, exc: Exception) -> Finding:
     """The error of a controller whose PDF ran past its budget: nothing is written for it."""
     kind, limit = getattr(exc, "kind", "time"), getattr(exc, "limit", 0)
-    what = (tr("took longer than {seconds:g} seconds", seconds=limit) if kind == "time"
+    what = (tr("took more than {seconds:g} seconds of processor time", seconds=limit) if kind == "time"
             else tr("needed more than {megabytes} MiB of memory", megabytes=limit))
     return Finding(doc.file, 0, 0, "pdf-budget", Severity.ERROR,
                    tr("the PDF {name} {what}, so it was stopped; nothing was written for this controller",

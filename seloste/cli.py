@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .console import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_findings
 from .i18n import UI_ENV, UI_LANGUAGES, locale_ui_language, reset_ui_language, set_ui_language, tr
+from .printable import printable
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -134,7 +135,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         if not result.ok:
             invalid += 1
         elif not quiet:
-            click.echo(tr("{file}: valid", file=result.file), err=True)
+            click.echo(tr("{file}: valid", file=printable(result.file)), err=True)
     if not quiet or invalid:
         click.echo(tr("{count} file(s) checked, {invalid} invalid", count=len(files), invalid=invalid), err=True)
     if unreadable:

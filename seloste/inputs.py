@@ -63,8 +63,15 @@ def place(doc: Document, path: JsonPath, value: str, index: int, *, key: bool = 
     if file != doc.file or not doc.text or line < 1:
         return file, line, column
     start = _offset(doc.text, line, column)
-    # the characters before `index`, as far as the last newline, identify the place well enough
-    window = value[max(0, index - 40):index + 1].rsplit("\n", 1)[-1]
+    newlines = value.count("\n", 0, index)
+    line_start = value.rfind("\n", 0, index) + 1
+    if newlines and doc.text[start:start + 1] in ("|", ">"):  # a block scalar: one file line per text line
+        row = line + 1 + newlines
+        begin = _offset(doc.text, row, 1)
+        indent = len(doc.text[begin:begin + 200]) - len(doc.text[begin:begin + 200].lstrip(" "))
+        return file, row, indent + index - line_start + 1
+    # elsewhere, the characters before `index` on its line identify the place well enough
+    window = value[max(line_start, index - 40):index + 1]
     found = doc.text.find(window, start, start + 4 * len(value) + 4 * len(window) + 256)
     if found < 0:
         return file, line, column

@@ -193,8 +193,8 @@ class Journal:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
-        if remove:
-            self.path.unlink(missing_ok=True)
+        if remove and self.path.exists():  # (unlinking nothing still fails on a read-only file system)
+            self.path.unlink()
 
 
 def read_all(out_dir: Path) -> dict[str, Entry]:

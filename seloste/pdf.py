@@ -196,18 +196,22 @@ def write_pdf(
     source: str = "",
     stylesheets: Sequence[str] = (),
     seconds: float | None = None,
+    spent: list[float] | None = None,
 ) -> bytes:
     """The PDF of a seloste HTML page, with `stylesheets` (CSS text) added after the page's own. Relative URLs
     resolve against `base_dir`; only files inside `allowed_dirs` may be read. Refused resources and engine
     warnings are appended to `findings` as warnings, attributed to the file `source`.
 
-    The engine runs in a child process within a time budget (`seconds`, by default `budget.PDF_SECONDS`) and a
-    memory budget (`budget.PDF_MEMORY_MB`); past either, `seloste.budget.BudgetExceeded` is raised."""
+    The engine runs in a child process within a budget of CPU time (`seconds`, by default
+    `budget.PDF_SECONDS`) and of memory (`budget.PDF_MEMORY_MB`); past either,
+    `seloste.budget.BudgetExceeded` is raised. The CPU seconds used are appended to `spent` when given."""
     from .budget import PDF_SECONDS, run_limited
 
     _prepare()
-    pdf, found = run_limited(_render, html, base_dir, list(allowed_dirs), source, list(stylesheets),
-                             seconds=PDF_SECONDS if seconds is None else seconds)
+    (pdf, found), cpu = run_limited(_render, html, base_dir, list(allowed_dirs), source, list(stylesheets),
+                                    seconds=PDF_SECONDS if seconds is None else seconds)
+    if spent is not None:
+        spent.append(cpu)
     if findings is not None:
         findings.extend(found)
     return pdf
