@@ -86,9 +86,9 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]},
              epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="seloste")
-@click.option("--ui-lang", type=click.Choice(UI_LANGUAGES), metavar="fi|en",
+@click.option("--ui-lang", type=click.Choice(UI_LANGUAGES), metavar="fi|sv|en",
               help="Language of messages and findings (default: from LC_ALL, LC_MESSAGES or LANG: fi when it "
-                   "starts with 'fi', else en).")
+                   "starts with 'fi', sv when it starts with 'sv', else en).")
 @click.pass_context
 def cli(ctx: click.Context, ui_lang: str | None) -> None:
     """seloste turns one YAML description of a data controller into its privacy notice

@@ -3,7 +3,8 @@ messages.
 
 Two gettext domains. `seloste`: the documents' texts, catalogues `seloste/locale/<lang>/LC_MESSAGES/seloste.po`
 in fi, sv and en. `seloste_cli`: the messages and findings the command line prints (validation, the checker's
-rules, the build's translation errors), in English with a Finnish catalogue (`fi/LC_MESSAGES/seloste_cli.po`);
+rules, the build's translation errors), in English with Finnish and Swedish catalogues
+(`fi/LC_MESSAGES/seloste_cli.po`, `sv/LC_MESSAGES/seloste_cli.po`);
 the language is the one `--ui-lang` or the locale chose (`ui_language()`), English by default. The message ids
 of both are English.
 They are plain `.po` files in the repository and in the wheel: on first use each is read with Babel's `read_po`,
@@ -42,7 +43,7 @@ UI_ENV = "SELOSTE_UI_LANG"
 #: The languages seloste has catalogues for: the documents' languages.
 CATALOGUE_LANGUAGES = ("fi", "sv", "en")
 #: The languages of the command line's messages and findings.
-UI_LANGUAGES = ("fi", "en")
+UI_LANGUAGES = ("fi", "sv", "en")
 #: The locale Babel formats dates, numbers, lists and country names in, per document language. Finland-Swedish
 #: and British English: the forms used in Finland and in the EU's English texts.
 BABEL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
@@ -149,12 +150,13 @@ _ui_language: ContextVar[str | None] = ContextVar("seloste_ui_language", default
 
 def locale_ui_language(environ: Mapping[str, str] | None = None) -> str:
     """The command line's language from the locale: the first of LC_ALL, LC_MESSAGES and LANG that is set decides;
-    Finnish when it starts with "fi", else English."""
+    Finnish when it starts with "fi", Swedish when it starts with "sv", else English."""
     environ = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
         if value:
-            return "fi" if value.lower().startswith("fi") else "en"
+            lowered = value.lower()
+            return "fi" if lowered.startswith("fi") else "sv" if lowered.startswith("sv") else "en"
     return "en"
 
 

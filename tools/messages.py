@@ -6,7 +6,7 @@ Two domains, each with its Babel mapping file at the top of the repository:
   `{% trans %}`) and seloste/render/*.py (the `NC_` / `NP_` / `N_` markers). Catalogues in fi, sv and en: the
   message ids are English, and the English catalogue repeats them (new entries are filled in with their id).
 * `seloste_cli` (babel-cli.cfg): the command line's messages and findings (validation and the checker's rules).
-  The ids are the English messages; one catalogue, fi.
+  The ids are the English messages; catalogues in fi and sv.
 
 The same can be done with pybabel, e.g. for the documents:
 
@@ -46,7 +46,7 @@ KEYWORDS = {
 }
 DOMAINS = {
     "seloste": {"mapping": ROOT / "babel.cfg", "languages": ("fi", "sv", "en"), "identity": "en"},
-    "seloste_cli": {"mapping": ROOT / "babel-cli.cfg", "languages": ("fi",), "identity": None},
+    "seloste_cli": {"mapping": ROOT / "babel-cli.cfg", "languages": ("fi", "sv"), "identity": None},
 }
 WIDTH = 116
 

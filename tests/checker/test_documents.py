@@ -34,6 +34,12 @@ GAP_RULES: list[tuple[re.Pattern[str], set[str]]] = [
     (re.compile(r"^Laki sähköisen viestinnän palveluista 917/2014, 200 §"), {"direct-marketing"}),
     (re.compile(r"^Laki sähköisen viestinnän palveluista 917/2014, 205 §"), {"cookie-consent"}),
     (re.compile(r"^Document"), {"document-age"}),
+    (re.compile(r"^GDPR 13\(2\)\(b\)"), {"rights-stated", "rights-section"}),
+    (re.compile(r"^GDPR 13\(2\)\(c\)"), {"rights-stated", "consent-withdrawal"}),
+    (re.compile(r"^GDPR 13\(2\)\(d\)"), {"rights-stated"}),
+    (re.compile(r"^GDPR 13\(1\)\(f\)"), {"transfers-stated", "transfer-safeguard"}),
+    (re.compile(r"^GDPR 14\(1\)\(d\)"), {"source-categories"}),
+    (re.compile(r"^Yritys- ja yhteisötietolaki"), {"business-id"}),
 ]
 
 

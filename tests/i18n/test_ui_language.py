@@ -38,7 +38,7 @@ def bad(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(("environ", "expected"), [
     ({}, "en"),
     ({"LANG": "fi_FI.UTF-8"}, "fi"),
-    ({"LANG": "sv_FI.UTF-8"}, "en"),
+    ({"LANG": "sv_FI.UTF-8"}, "sv"),
     ({"LANG": "C.UTF-8"}, "en"),
     ({"LC_MESSAGES": "fi_FI", "LANG": "en_GB"}, "fi"),
     ({"LC_ALL": "C", "LANG": "fi_FI.UTF-8"}, "en"),
@@ -108,5 +108,24 @@ def test_set_ui_language_in_the_library() -> None:
     finally:
         i18n.reset_ui_language(token)
     assert i18n.tr("'{value}' is not a phone number", value="123") == "'123' is not a phone number"
-    with pytest.raises(ValueError, match="'sv'"):
-        i18n.set_ui_language("sv")
+    with pytest.raises(ValueError, match="'de'"):
+        i18n.set_ui_language("de")
+
+
+def test_checker_messages_in_swedish_and_finnish(tmp_path: Path) -> None:
+    """Every word of a finding is in the interface language: message, hint, severity, enumeration labels and the
+    summary line."""
+    path = tmp_path / "gappy.yaml"
+    path.write_text("schema_version: 1\ncontroller: {name: X Oy, email: x@example.fi}\nactivities:\n"
+                    "  - id: a\n    name: A\n    purposes: [{purpose: P}, {purpose: Q}]\n"
+                    "    description: Tiedot tallennetaan Timmaan.\n", encoding="utf-8")
+    sv = CliRunner().invoke(cli, ["--ui-lang", "sv", "check", str(path), "--today", "2025-10-01"], env=NO_LOCALE)
+    assert "fel: 2 ändamål i 'A' saknar rättslig grund [purpose-basis]" in sv.output
+    assert "contract (avtal)" in sv.output and "'kind: booking (bokningssystem)'" in sv.output
+    assert "fil(er) kontrollerade:" in sv.output
+    fi = CliRunner().invoke(cli, ["--ui-lang", "fi", "check", str(path), "--today", "2025-10-01"], env=NO_LOCALE)
+    assert "virhe: käsittelytoimen 'A' 2 käyttötarkoitukselta puuttuu oikeusperuste [purpose-basis]" in fi.output
+    assert "contract (sopimus)" in fi.output and "huomautus:" in fi.output
+    assert "error" not in fi.output and "warning" not in fi.output
+    explain = CliRunner().invoke(cli, ["--ui-lang", "fi", "explain", "automated-decisions"], env=NO_LOCALE)
+    assert "Miksi tämä vakavuus:" in explain.output and "hyvä tapa (huomautus)" in explain.output

@@ -35,13 +35,14 @@ Failing example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
 from ...loader import Document, JsonPath
-from ..facts import in_eea
-from ..model import activities, activity_name, as_list, entries, label, processors
+from ..facts import fact, in_eea, pattern
+from ..model import activities, activity_name, as_list, entries, label, locate, processors, strings
 from ..rule import Options, Reporter
 
 ID = "transfers-stated"
@@ -59,11 +60,22 @@ MESSAGES = {
     "processor-abroad": ("the processor '{who}' is in {country}, outside the EU/EEA, but the activity '{name}' "
                          "states no transfer to {country}",
                          "Add a transfer with 'country: {country}', 'recipient: {ident}' and its 'safeguard:'."),
+    "named-abroad": ("{who} is mentioned in '{name}', and its service is in {country}, outside the EU/EEA, but the "
+                     "activity states no transfer to {country}",
+                     "Add a transfer with 'country: {country}' and its 'safeguard:' under the activity's "
+                     "'transfers:', and list {who} under 'processors:' with its country."),
+    "eu-only": ("the activity '{name}' speaks of transfers outside the EU ('{found}') but not of the EEA",
+                "Say 'EU:n ja ETA:n ulkopuolelle': Norway, Iceland and Liechtenstein are inside the area where data "
+                "may move freely."),
     "recipient-abroad": ("the recipient '{who}' is in {country}, outside the EU/EEA, but the activity '{name}' "
                          "states no transfer to {country}",
                          "Add a transfer with 'country: {country}' and its 'safeguard:'."),
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+
+_EU_ONLY = re.compile(r"\bEU:n\s+ulkopuol\w*|\boutside\s+(of\s+)?the\s+EU\b|\butanför\s+EU\b", re.IGNORECASE)
+_EEA = re.compile(r"\b(ETA|EEA|EES|Euroopan\s+talousalue\w*)", re.IGNORECASE)
 
 
 def _abroad(country: Any) -> bool:
@@ -86,6 +98,23 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 ref_path: JsonPath = (*path, "processors", i)
                 yield report(doc, ref_path, "processor-abroad", who=label(processor.get("name"), ref),
                              country=country, name=name, ident=ref)
+        listed = [label(p.get("name"), "") + " " + str(p.get("id", "")) for _, p in known.values()]
+        for system in fact("systems"):
+            country = system.get("country")
+            regex = pattern(system["pattern"])
+            if not country or country in countries or any(regex.search(n) for n in listed):
+                continue  # a listed processor is checked by its own country above
+            hit = next(((t_path, m) for t_path, text in strings(activity, path) if (m := regex.search(text))), None)
+            if hit:
+                yield report(doc, hit[0], "named-abroad", position=locate(doc, hit[0], hit[1].group(0)),
+                             who=system["name"], country=country, name=name)
+        for t_path, text in strings(activity, path):
+            for sentence in re.findall(r"[^.!?]+", text):
+                match = _EU_ONLY.search(sentence)
+                if match and not _EEA.search(sentence):
+                    yield report(doc, t_path, "eu-only", minor=2, name=name, found=match.group(0),
+                                 position=locate(doc, t_path, match.group(0)))
+                    break
         for r_path, recipient in entries(activity, "recipients", path):
             country = recipient.get("country")
             if _abroad(country) and country not in countries:

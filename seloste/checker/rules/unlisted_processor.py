@@ -107,7 +107,7 @@ def _finnish_hits(text: str, kind: dict[str, Any], anywhere: bool) -> Iterator[s
             term = next((t for t in terms if reading.base.endswith(t)), None)
             if term is None:
                 continue
-            if needs and term not in needless and not any(
+            if needs and not anywhere and term not in needless and not any(
                     any(r.base.endswith(n) for n in needs for r in bases[j]) for j in range(max(0, index - 2), index)):
                 continue
             if anywhere or not reading.case or reading.case in LOCATIVE_CASES:
