@@ -51,7 +51,7 @@ BUSINESS_ID = _rx(r"(?:(?:y-?tunnus|y-?tunnukseltaan|fo-nummer|business id)\s*:?
 POSTAL = re.compile(r"(?P<street>[A-ZÅÄÖ][\wåäöÅÄÖ.'-]+(?: [a-zåäö][\wåäö.-]+)?\s\d{1,4}[A-Za-z]?"
                     r"(?:\s?[-–]\s?\d+)?(?:\s(?:[A-Z]\s?\d{1,3}|as\.?\s?\d+|bst\.?\s?\d+|lh\.?\s?\d+))?)"
                     r"\s*,?\s*(?P<postal>\d{5})\s+(?P<city>[A-ZÅÄÖ][\wåäöÅÄÖ-]+)")
-PHONE = _rx(r"(?<![\d-])(?:\+358\s?|\(?0)\d{1,3}\)?(?:[\s-]?\d){5,10}(?![\d-])")
+PHONE = _rx(r"(?<![\d-])(?:\+358\s?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?(?:[\s-]?\d){5,10}(?![\d-])")
 DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 LABELS = _rx(r"^(?:rekisterinpitäjä|nimi|osoite|käyntiosoite|postiosoite|y-?tunnus|puh(?:elin)?\.?|p\.|tel\.?|"
              r"gsm|sähköposti(?:osoite)?|s-?posti|e-?mail|e-?post|muut yhteystiedot(?: \([^)]*\))?|yhteystiedot|"
@@ -367,7 +367,7 @@ ACT: JsonPath = ("activities", 0)
 def _contact_bits(text: str) -> tuple[dict[str, list[str]], str]:
     """E-mails, web addresses, Y-tunnus, postal addresses and phones found in `text`, and what is left."""
     found: dict[str, list[str]] = {"email": [], "website": [], "business_id": [], "address": [], "phone": []}
-    rest = text
+    rest = re.sub(r"\s*[(\[{]\s*(?:at|ät|a)\s*[)\]}]\s*", "@", text, flags=re.IGNORECASE)  # info(at)example.fi
     for key, pattern in (("email", EMAIL), ("website", URL)):
         for match in pattern.finditer(rest):
             found[key].append(match.group(0))
