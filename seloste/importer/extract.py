@@ -84,7 +84,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
                   r"vastustaa|siirtää|rajoittaa)|tarkastusoikeu|tarkastuspyyn|oikaisupyyn|korjausvaatim|"
                   r"pyyn(tö|nö)|henkilöllisyy|korjaa|korjataan|virheellisyy|identitet|rättelse|"
                   r"rätt att|right to|right of access"),
-    "security": _rx(r"salasan|palomuur|virustorj|lukit|lukollis|lukossa|kassakaap|vaitiolo|käyttäjätunnu|"
+    "security": _rx(r"tietoturv|suojataan|salasan|palomuur|virustorj|lukit|lukollis|lukossa|kassakaap|vaitiolo|"
+                    r"käyttäjätunnu|"
                     r"käyttöoikeu|suojattu|varmuuskop|kryptat|salattu|salataan|lösenord|brandvägg|\blåst|"
                     r"tystnadsplikt|password|firewall|encrypt|locked|backup|access rights"),
 }
@@ -94,7 +95,7 @@ TOPIC_OF_KIND = {"cookies": "cookies", "marketing": "marketing", "transfers": "t
 ROUTED_KINDS = {"purpose", "purpose_sources", "sources", "basis", "disclosures", "transfers",
                 "disclosures_transfers", "security", "retention", "rights", "data_content"}
 ROUTE_ORDER = ("cookies", "marketing", "transfer", "disclosure", "breach", "retention", "rights", "security")
-TIME = _rx(r"\d+\s*(v\.|vuo|kk|kuukau|år|månad|year|month)|\bajan\b|asti|kunnes|pitkään|kauan|jälkeen|päätty|"
+TIME = _rx(r"\d+\s*(v\.|vuo|kk|kuukau|år|månad|year|month)|\bajan\b|\basti\b|kunnes|pitkään|kauan|jälkeen|päätty|"
            r"until|as long|så länge|tills|efter|after")
 
 CONSENT = _rx(r"suostum|luvalla|luvan|\blupa|markkinointilup|sallinut|sallii|hyväksyn|hyväksyt|samtyck|consent|"
@@ -148,7 +149,8 @@ WORD_NUMBERS = {"yksi": 1, "yhden": 1, "vuoden": 1, "kaksi": 2, "kahden": 2, "ko
                 "neljä": 4, "neljän": 4, "viisi": 5, "viiden": 5, "kuusi": 6, "kuuden": 6, "kymmenen": 10,
                 "ett": 1, "två": 2, "tre": 3, "fem": 5, "tio": 10, "one": 1, "two": 2, "three": 3, "five": 5,
                 "six": 6, "ten": 10}
-TRIGGER = _rx(r"((?:asiakas|hoito|palvelu|sopimus)?suhteen (?:päättymisestä|päätyttyä|loputtua|jälkeen)|"
+TRIGGER = _rx(r"((?:asiakas|hoito|palvelu|sopimus)?suhteen (?:päättymisestä|päätyttyä|loputtua|jälkeen|"
+              r"päättymisen jälkeen)|(?:asiakkuuden|sopimuksen) (?:päättymisestä|päätyttyä|päättymisen jälkeen)|"
               r"viimeisestä (?:käynnistä|asioinnista|hoidosta|ostosta|varauksesta)|viimeisen \w+ jälkeen|"
               r"(?:efter|från) (?:det )?(?:sista|senaste) \w+|(?:after|from) the (?:last|end of the) [\w ]{3,30}|"
               r"(?:efter att )?kundrelationen (?:upphört|avslutats)|"
@@ -246,6 +248,10 @@ def detect_language(text: str) -> str:
     if re.search(r"[äö]", text) and counts["fi"] >= counts["sv"] and counts["fi"] >= counts["en"]:
         return "fi"
     return max(counts, key=lambda k: counts[k])
+
+
+DATED = _rx(r"(päivitetty|laadittu|laatimispäivä|päiväys|viimeisin muutos|muutettu|muokattu|uppdaterad|"
+            r"upprättad|senast ändrad|last updated|updated|last revised|drafted)\D{0,20}(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def parse_date(day: str, month: str, year: str) -> str | None:
@@ -566,15 +572,26 @@ def do_basis(items: list[Sentence], b: Builder) -> None:
         if len(found) == 1:
             b.put((*ACT, "purposes", 0, "basis"), found[0], items[0].line)
         return
+    if re.search(r"\bsopimu|\bsopimuk|\bavtal|\bcontract", text, re.IGNORECASE) and "contract" not in found:
+        found.append("contract")
     for index, purpose in enumerate(purposes):
         if "basis" in purpose:
             continue
         b.put((*ACT, "purposes", index, "basis_note"), text, items[0].line)
-        if len(found) == 1:
-            b.put((*ACT, "purposes", index, "basis"), found[0], items[0].line)
+        chosen = found[0] if len(found) == 1 else None
+        if len(found) > 1:  # the notice names several bases for its purposes: marketing rests on consent
+            marketing = bool(TOPICS["marketing"].search(str(purpose.get("purpose", ""))))
+            if marketing and "consent" in found:
+                chosen = "consent"
+            elif not marketing:
+                chosen = next((f for f in ("contract", "legitimate_interests", "legal_obligation") if f in found),
+                              None)
+        if chosen:
+            b.put((*ACT, "purposes", index, "basis"), chosen, items[0].line)
 
 
-LEAD_IN = _rx(r"(seuraav\w+ tiedot|tallennetaan|tallentuu|sisältää|on seuraavat|följande|innehåller|"
+LEAD_IN = _rx(r"(seuraav\w+ tiedot|tallennetaan|tallentuu|sisältää|on seuraavat|tietoja ovat|tiedot ovat|"
+              r"tallennettav\w* tietoja|kerättäviä tietoja|följande|innehåller|uppgifter är|"
               r"the following|contains|we (collect|process)|rekisteriin (voidaan )?tallet)")
 
 
@@ -873,6 +890,14 @@ def do_breach_text(items: list[Sentence], b: Builder) -> None:
         b.extend_text(("breach_procedure", "description"), s.text, s.line)
 
 
+AUTOMATED = _rx(r"automa\w* päätöksen|automa\w* päätöks|profiloi|profilointi|automated decision|profiling|"
+                r"automatiserad\w* beslut|automatiskt beslut|profilering")
+
+
+def source_sentences(sections: list[Section]) -> list[Sentence]:
+    return [s for section in sections for s in sentences(section.lines)]
+
+
 def do_automated(items: list[Sentence], b: Builder) -> None:
     if not items:
         return
@@ -977,16 +1002,12 @@ def import_source(source: Source) -> Imported:
                     b.put(("document", key), value, section.heading)
     if not (b.get(("document",)) or {}).get("drafted"):
         for line in source.lines[:12] + source.lines[-6:]:
-            match = re.search(r"(päivitetty|laadittu|laatimispäivä|päiväys|uppdaterad|upprättad|senast ändrad|"
-                              r"last updated|updated|drafted)\D{0,20}(\d{1,2})\.(\d{1,2})\.(\d{4})", line.text,
-                              re.IGNORECASE)
-            if match:
+            for match in DATED.finditer(line.text):
                 value = parse_date(match.group(2), match.group(3), match.group(4))
-                key = "updated" if re.search(r"päivit|uppdater|updated|ändrad", match.group(1),
-                                             re.IGNORECASE) else "drafted"
-                if value:
+                key = "updated" if re.search(r"päivit|uppdater|updated|ändrad|muutos|muutettu|muokattu|revised",
+                                             match.group(1), re.IGNORECASE) else "drafted"
+                if value and key not in (b.get(("document",)) or {}):
                     b.put(("document", key), value, line)
-                    break
     title = str((b.get(("document",)) or {}).get("title", ""))
     if RECORD_TITLE.search(title):
         b.put(("document", "kind"), "record", b.origin.get(("document", "title")))
@@ -1045,6 +1066,10 @@ def import_source(source: Source) -> Imported:
         do_basis(b.basis_sentences, b)
     find_processors([s for _, _, items in ordered for s in items], b)
     _implied(b, [s for _, _, items in ordered for s in items])
+    if "automated_decisions" not in (b.get(ACT) or {}):
+        said = [s for s in source_sentences(sections) if AUTOMATED.search(s.text)]
+        if said:
+            do_automated(said[:1], b)
 
     # Kanta and processors named anywhere
     kanta = next((ln for ln in source.lines if KANTA.search(ln.text)), None)
