@@ -506,6 +506,8 @@ def do_purposes(items: list[Sentence], b: Builder) -> None:
                 pieces = [p[:1].upper() + p[1:] for p in split]
                 b.extend_text((*ACT, "description"), text[:match.start()].strip() or text, s.line) \
                     if match.start() > 0 and text[:match.start()].strip().count(" ") > 3 else None
+        if AUTOMATED.search(text) and not match:
+            continue  # "Tietoja ei käytetä automatisoituun päätöksentekoon": read where automated decisions are
         found = _bases(text)
         previous = b.get((*ACT, "purposes")) or []
         if BASIS_ONLY.match(text) and found and previous and "basis" not in previous[-1]:

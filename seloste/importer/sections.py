@@ -25,7 +25,9 @@ KINDS: list[tuple[str, str]] = [
                 r"contact (details|information)|dataskyddsombud|tietosuojavastaava|data protection officer|"
                 r"rekisterin yhteyshenkilö)"),
     ("register_name", r"(rekisterin ?nimi|registrets namn|name of the (register|filing system))"),
-    ("purpose", r"(henkilötietojen käsittelyn (ja rekisterin )?(käyttö)?tarkoitu(s|kset)|(rekisterin )?"
+    ("purpose", r"((käsittelyn )?(oikeusperuste(et)?|peruste) (ja|och|and) .{0,40}(tarkoitu|ändamål|purpose)|"
+                r"(rättslig grund|legal basis) (och|and) .{0,40}(ändamål|purpose)|"
+                r"henkilötietojen käsittelyn (ja rekisterin )?(käyttö)?tarkoitu(s|kset)|(rekisterin )?"
                 r"käyttötarkoitu(s|kset)|käsittelyn tarkoitu(s|kset)|henkilötietojen käyttötarkoitu(s|kset)|"
                 r"tarkoitu(s|kset)|(ändamål|ändamålen)( med)?|varför (vi )?behandlar|"
                 r"(the )?purposes? (of|for)( the)?( processing)?|why we process)"),
