@@ -153,6 +153,7 @@ TRIGGER = _rx(r"((?:asiakas|hoito|palvelu|sopimus)?suhteen (?:päättymisestä|p
               r"päättymisen jälkeen)|(?:asiakkuuden|sopimuksen) (?:päättymisestä|päätyttyä|päättymisen jälkeen)|"
               r"viimeisestä (?:käynnistä|asioinnista|hoidosta|ostosta|varauksesta)|viimeisen \w+ jälkeen|"
               r"(?:efter|från) (?:det )?(?:sista|senaste) \w+|(?:after|from) the (?:last|end of the) [\w ]{3,30}|"
+              r"after your last \w+|after the end of \w+ \w+|viimeisen \w+ jälkeen|"
               r"(?:efter att )?kundrelationen (?:upphört|avslutats)|"
               r"tilikauden päättymisestä|kalenterivuoden lopusta)")
 MARKETING_CHANNELS = [("email", _rx(r"sähköpost|e-post|e-?mail|uutiskirje|nyhetsbrev|newsletter")),
@@ -725,14 +726,30 @@ DPA = _rx(r"käsittelysopimu|tietojenkäsittelysopimu|biträdesavtal|data proces
 
 def find_processors(items: list[Sentence], b: Builder) -> None:
     """A company the notice itself calls its processor ("käsittelijä on Ajas Oy") becomes a processor."""
+    from ..catalogue import catalogue
+    from ..checker.facts import fact, pattern
+
+    known = catalogue()
     for s in items:
         if not PROCESSOR_SENTENCE.search(s.text):
             continue
+        for system in fact("systems"):  # a system of the catalogue named as working on the controller's behalf
+            key = str(system["name"]).lower().replace("-", "")
+            existing = [p.get("id") for p in b.get(("processors",)) or []]
+            if key in known and key not in existing and pattern(system["pattern"]).search(s.text):
+                entry: dict[str, Any] = {"id": key}
+                company = next((n for n in COMPANY_NAME.findall(s.text) if key in n.lower().replace("-", "")), None)
+                if company:
+                    entry["name"] = company
+                if DPA.search(s.text):
+                    entry["dpa"] = True
+                b.append(("processors",), entry, s.line)
+                b.append((*ACT, "processors"), key, s.line)
         for name in COMPANY_NAME.findall(s.text):
             ident = slugify(name.rsplit(" ", 1)[0], set())
             existing = [p.get("id") for p in b.get(("processors",)) or []]
             if ident not in existing:
-                entry: dict[str, Any] = {"id": ident, "name": name}
+                entry = {"id": ident, "name": name}
                 if DPA.search(s.text):
                     entry["dpa"] = True
                 b.append(("processors",), entry, s.line)
@@ -793,14 +810,16 @@ def do_rights(items: list[Sentence], b: Builder) -> None:
         b.stated(text)
         if IDENTITY.search(text):
             b.extend_text(("rights", "identity_check"), text, s.line)
-        elif REQUEST.search(text) and re.search(
+        elif (REQUEST.search(text) and re.search(
                 r"osoitettava|osoittaa|tulee tehdä|tehdään|voi esittää|lähet|toimittaa|skickas|ska göras|"
-                r"sent to|be made|send|contact|kohdassa", text, re.IGNORECASE):
+                r"sent to|be made|send|contact|kohdassa", text, re.IGNORECASE)) or re.search(
+                r"ota (meihin )?yhteyttä|contact us|kontakta oss|write to us|email us|kirjoita meille|"
+                r"hör av dig", text, re.IGNORECASE):
             b.extend_text(("rights", "how_to_request"), text, s.line)
             channels = b.get(("rights", "channels")) or []
             for channel, pattern in (("in_person", r"henkilökohtai|käynnin yhteydessä|asiakaskäynnin|paikan päällä|"
                                                    r"toimipisteessä|personligen|in person"),
-                                     ("email", r"sähköpost|e-post|e-?mail"),
+                                     ("email", r"sähköpost|e-post|e-?mail|[\w.+-]+@[\w-]+\.\w"),
                                      ("letter", r"kirjeitse|kirjeellä|postitse|per post|by post|by letter|brev|"
                                                 r"kirjallinen|kirjallisesti|in writing|skriftlig"),
                                      ("phone", r"puhelimitse|per telefon|by phone"),
@@ -1023,8 +1042,17 @@ def import_source(source: Source) -> Imported:
         contact = b.get(("privacy_contact",)) or {}
         if "name" not in contact and contact:
             b.put(("privacy_contact", "name"), b.get(("controller", "name")) or "?", contact_lines[0])
-    if "controller" not in b.data:
-        b.notes.append("controller: the notice does not name the controller")
+    if "controller" not in b.data:  # a modern notice may name the controller in its first paragraph
+        intro = [s.line for s in preamble if BUSINESS_ID.search(s.text) or POSTAL.search(s.text)
+                 or EMAIL.search(s.text)]
+        if intro:
+            parse_party(list(dict.fromkeys(intro)), b, ("controller",), controller=True)
+            preamble = [s for s in preamble if s.line not in intro]
+    if "name" not in (b.get(("controller",)) or {}):
+        b.put(("controller", "name"), {"sv": "(personuppgiftsansvarig nämns inte)",
+                                       "en": "(the controller is not named)"}.get(language, "(rekisterinpitäjää ei "
+                                                                                            "mainita)"), None)
+        b.notes.append("controller.name: the notice does not name the controller")
 
     # the activity
     register = [s for kind, _, items in ordered if kind == "register_name" for s in items]
@@ -1041,11 +1069,10 @@ def import_source(source: Source) -> Imported:
     for s in preamble:
         b.extend_text((*ACT, "description"), s.text, s.line)
 
-    subjects_text = full_text.lower()
-    subject = {"sv": ("kund", "kunder"), "en": ("customer", "customers")}.get(language, ("asiak", "asiakkaat"))
-    if subject[0] in subjects_text:
-        first = next((ln for ln in source.lines if re.search(rf"\b{subject[0]}", ln.text.lower())
-                      and "@" not in ln.text), None)
+    subject = {"sv": (r"\bkund|\bdina?\b", "kunder"), "en": (r"\bcustomer|\bclient|\byour?\b", "customers")}.get(
+        language, (r"\basiak|\bsinun\b|\bsinä\b|tietojasi\b", "asiakkaat"))
+    first = next((ln for ln in source.lines if re.search(subject[0], ln.text.lower()) and "@" not in ln.text), None)
+    if first is not None:
         b.put((*ACT, "data_subjects"), [subject[1]], first)
 
     handled_kinds = set()

@@ -91,9 +91,12 @@ class Section:
 LOOSE: list[tuple[str, str]] = [
     ("cookies", r"evästee|cookie|kakor"),
     ("breach", r"tietoturvaloukkau|personuppgiftsincident|breach"),
+    ("purpose", r"\bmiksi\b|\bwhy\b|\bvarför\b|mihin (käytämme|tietoja)|what .{0,30}\bfor\b"),
+    ("retention", r"kuinka kauan|how long|hur länge|säilyt"),
     ("marketing", r"markkinoin|marknadsför|marketing|uutiskirje|nyhetsbrev|newsletter"),
     ("transfers", r"\beu\b|eta[:-]|ees\b|eea\b|kolmansiin maihin|tredje land|third countr"),
-    ("disclosures", r"luovut|vastaanottaj|mottagare|utlämna|recipient|disclos"),
+    ("disclosures", r"luovut|vastaanottaj|mottagare|utlämna|recipient|disclos|\bshare|\bjaamme|\bdelar\b|"
+                    r"kenelle|who (can )?(see|receive)"),
     ("retention", r"säilyt|poistamis|lagring|bevara|retention|how long"),
     ("security", r"suoja|turva|skydd|säkerhet|security|protect"),
     ("sources", r"lähtee|lähteet|källor|source"),
@@ -171,7 +174,8 @@ def split(lines: list[Line]) -> list[Section]:
         numbered = bool(number)
         candidate = rest.strip()
         if _looks_like_heading(candidate, numbered, line.heading):
-            kind = kind_of(candidate, loose=line.heading or (numbered and not candidate.endswith((".", ","))))
+            kind = kind_of(candidate, loose=line.heading or candidate.endswith("?")
+                           or (numbered and not candidate.endswith((".", ","))))
             if kind is None and (line.heading or (numbered and candidate[:1].isupper() and len(candidate) < 80
                                                   and not candidate.endswith((".", ",")))
                                  or (candidate.isupper() and len(candidate) > 3 and len(candidate.split()) <= 6)):
