@@ -17,6 +17,7 @@ import click
 from ..checker import Config, Report, check_document
 from ..checker.registry import rule_ids
 from ..findings import Finding, Severity
+from ..i18n import tr
 from ..loader import Document, JsonPath, LoadError, loads
 from ..validate import validate_document
 from .emit import dump
@@ -35,6 +36,7 @@ class Audit:
     report: Report                   # findings pointing at the source
     yaml_findings: list[Finding]     # the same findings, pointing at the imported YAML
     places: dict[Finding, tuple[Section | None, Line | None]]
+    also: dict[Finding, list[Finding]]
 
 
 def parse_path(path: str) -> JsonPath:
@@ -85,6 +87,7 @@ def run_audit(source: str, config: Config | None = None, *, allow_loopback: bool
     doc, findings = checked(imported, text, config)
     report = Report(files=[imported.source.name])
     places: dict[Finding, tuple[Section | None, Line | None]] = {}
+    also: dict[Finding, list[Finding]] = {}
     for finding in findings:
         line = origin_of(imported, parse_path(finding.path)) if finding.path else None
         section = imported.section_of(line) if line is not None else None
@@ -93,7 +96,19 @@ def run_audit(source: str, config: Config | None = None, *, allow_loopback: bool
         places[moved] = (section, line)
         report.findings.append(moved)
     report.findings.sort(key=lambda f: (f.line, f.rule, f.message))
-    return Audit(imported, text, doc, report, findings, places)
+    # the same problem said again further on in the notice (a repealed law cited in three sections, a system named
+    # twice) is one finding of the audit, pointing at its first place; the others are listed with it
+    first: dict[tuple[str, str], Finding] = {}
+    kept: list[Finding] = []
+    for finding in report.findings:
+        key = (finding.rule, finding.message.lower())
+        if key in first:
+            also.setdefault(first[key], []).append(finding)
+            continue
+        first[key] = finding
+        kept.append(finding)
+    report.findings = kept
+    return Audit(imported, text, doc, report, findings, places, also)
 
 
 def where(audit: Audit, finding: Finding) -> str:
@@ -121,6 +136,9 @@ def text_report(audit: Audit, *, color: bool = False) -> str:
             title = f" {section.title}" if section is not None and section.title else ""
             detail.append(f"{line.describe()}{title}".strip())
         detail.extend(part for part in (f.article, f.hint) if part)
+        again = [where(audit, other) or str(other.line) for other in audit.also.get(f, [])]
+        if again:
+            detail.append(tr("also: {places}", places=", ".join(dict.fromkeys(again))))
         if detail:
             out.append("    " + " — ".join(detail))
     return "".join(line + "\n" for line in out)

@@ -51,7 +51,7 @@ BUSINESS_ID = _rx(r"(?:(?:y-?tunnus|y-?tunnukseltaan|fo-nummer|business id)\s*:?
 POSTAL = re.compile(r"(?P<street>[A-ZÅÄÖ][\wåäöÅÄÖ.'-]+(?: [a-zåäö][\wåäö.-]+)?\s\d{1,4}[A-Za-z]?"
                     r"(?:\s?[-–]\s?\d+)?(?:\s(?:[A-Z]\s?\d{1,3}|as\.?\s?\d+|bst\.?\s?\d+|lh\.?\s?\d+))?)"
                     r"\s*,?\s*(?P<postal>\d{5})\s+(?P<city>[A-ZÅÄÖ][\wåäöÅÄÖ-]+)")
-PHONE = _rx(r"(?<![\d-])(?:\+358\s?|\(?0)\d{1,3}\)?(?:[\s-]?\d){5,10}(?![\d-])")
+PHONE = _rx(r"(?<![\d-])(?:\+358\s?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?(?:[\s-]?\d){5,10}(?![\d-])")
 DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 LABELS = _rx(r"^(?:rekisterinpitäjä|nimi|osoite|käyntiosoite|postiosoite|y-?tunnus|puh(?:elin)?\.?|p\.|tel\.?|"
              r"gsm|sähköposti(?:osoite)?|s-?posti|e-?mail|e-?post|muut yhteystiedot(?: \([^)]*\))?|yhteystiedot|"
@@ -84,7 +84,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
                   r"vastustaa|siirtää|rajoittaa)|tarkastusoikeu|tarkastuspyyn|oikaisupyyn|korjausvaatim|"
                   r"pyyn(tö|nö)|henkilöllisyy|korjaa|korjataan|virheellisyy|identitet|rättelse|"
                   r"rätt att|right to|right of access"),
-    "security": _rx(r"salasan|palomuur|virustorj|lukit|lukollis|lukossa|kassakaap|vaitiolo|käyttäjätunnu|"
+    "security": _rx(r"tietoturv|suojataan|salasan|palomuur|virustorj|lukit|lukollis|lukossa|kassakaap|vaitiolo|"
+                    r"käyttäjätunnu|"
                     r"käyttöoikeu|suojattu|varmuuskop|kryptat|salattu|salataan|lösenord|brandvägg|\blåst|"
                     r"tystnadsplikt|password|firewall|encrypt|locked|backup|access rights"),
 }
@@ -94,7 +95,7 @@ TOPIC_OF_KIND = {"cookies": "cookies", "marketing": "marketing", "transfers": "t
 ROUTED_KINDS = {"purpose", "purpose_sources", "sources", "basis", "disclosures", "transfers",
                 "disclosures_transfers", "security", "retention", "rights", "data_content"}
 ROUTE_ORDER = ("cookies", "marketing", "transfer", "disclosure", "breach", "retention", "rights", "security")
-TIME = _rx(r"\d+\s*(v\.|vuo|kk|kuukau|år|månad|year|month)|\bajan\b|asti|kunnes|pitkään|kauan|jälkeen|päätty|"
+TIME = _rx(r"\d+\s*(v\.|vuo|kk|kuukau|år|månad|year|month)|\bajan\b|\basti\b|kunnes|pitkään|kauan|jälkeen|päätty|"
            r"until|as long|så länge|tills|efter|after")
 
 CONSENT = _rx(r"suostum|luvalla|luvan|\blupa|markkinointilup|sallinut|sallii|hyväksyn|hyväksyt|samtyck|consent|"
@@ -148,9 +149,11 @@ WORD_NUMBERS = {"yksi": 1, "yhden": 1, "vuoden": 1, "kaksi": 2, "kahden": 2, "ko
                 "neljä": 4, "neljän": 4, "viisi": 5, "viiden": 5, "kuusi": 6, "kuuden": 6, "kymmenen": 10,
                 "ett": 1, "två": 2, "tre": 3, "fem": 5, "tio": 10, "one": 1, "two": 2, "three": 3, "five": 5,
                 "six": 6, "ten": 10}
-TRIGGER = _rx(r"((?:asiakas|hoito|palvelu|sopimus)?suhteen (?:päättymisestä|päätyttyä|loputtua|jälkeen)|"
+TRIGGER = _rx(r"((?:asiakas|hoito|palvelu|sopimus)?suhteen (?:päättymisestä|päätyttyä|loputtua|jälkeen|"
+              r"päättymisen jälkeen)|(?:asiakkuuden|sopimuksen) (?:päättymisestä|päätyttyä|päättymisen jälkeen)|"
               r"viimeisestä (?:käynnistä|asioinnista|hoidosta|ostosta|varauksesta)|viimeisen \w+ jälkeen|"
               r"(?:efter|från) (?:det )?(?:sista|senaste) \w+|(?:after|from) the (?:last|end of the) [\w ]{3,30}|"
+              r"after your last \w+|after the end of \w+ \w+|viimeisen \w+ jälkeen|"
               r"(?:efter att )?kundrelationen (?:upphört|avslutats)|"
               r"tilikauden päättymisestä|kalenterivuoden lopusta)")
 MARKETING_CHANNELS = [("email", _rx(r"sähköpost|e-post|e-?mail|uutiskirje|nyhetsbrev|newsletter")),
@@ -246,6 +249,10 @@ def detect_language(text: str) -> str:
     if re.search(r"[äö]", text) and counts["fi"] >= counts["sv"] and counts["fi"] >= counts["en"]:
         return "fi"
     return max(counts, key=lambda k: counts[k])
+
+
+DATED = _rx(r"(päivitetty|laadittu|laatimispäivä|päiväys|viimeisin muutos|muutettu|muokattu|uppdaterad|"
+            r"upprättad|senast ändrad|last updated|updated|last revised|drafted)\D{0,20}(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def parse_date(day: str, month: str, year: str) -> str | None:
@@ -367,7 +374,7 @@ ACT: JsonPath = ("activities", 0)
 def _contact_bits(text: str) -> tuple[dict[str, list[str]], str]:
     """E-mails, web addresses, Y-tunnus, postal addresses and phones found in `text`, and what is left."""
     found: dict[str, list[str]] = {"email": [], "website": [], "business_id": [], "address": [], "phone": []}
-    rest = text
+    rest = re.sub(r"\s*[(\[{]\s*(?:at|ät|a)\s*[)\]}]\s*", "@", text, flags=re.IGNORECASE)  # info(at)example.fi
     for key, pattern in (("email", EMAIL), ("website", URL)):
         for match in pattern.finditer(rest):
             found[key].append(match.group(0))
@@ -500,6 +507,8 @@ def do_purposes(items: list[Sentence], b: Builder) -> None:
                 pieces = [p[:1].upper() + p[1:] for p in split]
                 b.extend_text((*ACT, "description"), text[:match.start()].strip() or text, s.line) \
                     if match.start() > 0 and text[:match.start()].strip().count(" ") > 3 else None
+        if AUTOMATED.search(text) and not match:
+            continue  # "Tietoja ei käytetä automatisoituun päätöksentekoon": read where automated decisions are
         found = _bases(text)
         previous = b.get((*ACT, "purposes")) or []
         if BASIS_ONLY.match(text) and found and previous and "basis" not in previous[-1]:
@@ -566,15 +575,26 @@ def do_basis(items: list[Sentence], b: Builder) -> None:
         if len(found) == 1:
             b.put((*ACT, "purposes", 0, "basis"), found[0], items[0].line)
         return
+    if re.search(r"\bsopimu|\bsopimuk|\bavtal|\bcontract", text, re.IGNORECASE) and "contract" not in found:
+        found.append("contract")
     for index, purpose in enumerate(purposes):
         if "basis" in purpose:
             continue
         b.put((*ACT, "purposes", index, "basis_note"), text, items[0].line)
-        if len(found) == 1:
-            b.put((*ACT, "purposes", index, "basis"), found[0], items[0].line)
+        chosen = found[0] if len(found) == 1 else None
+        if len(found) > 1:  # the notice names several bases for its purposes: marketing rests on consent
+            marketing = bool(TOPICS["marketing"].search(str(purpose.get("purpose", ""))))
+            if marketing and "consent" in found:
+                chosen = "consent"
+            elif not marketing:
+                chosen = next((f for f in ("contract", "legitimate_interests", "legal_obligation") if f in found),
+                              None)
+        if chosen:
+            b.put((*ACT, "purposes", index, "basis"), chosen, items[0].line)
 
 
-LEAD_IN = _rx(r"(seuraav\w+ tiedot|tallennetaan|tallentuu|sisältää|on seuraavat|följande|innehåller|"
+LEAD_IN = _rx(r"(seuraav\w+ tiedot|tallennetaan|tallentuu|sisältää|on seuraavat|tietoja ovat|tiedot ovat|"
+              r"tallennettav\w* tietoja|kerättäviä tietoja|följande|innehåller|uppgifter är|"
               r"the following|contains|we (collect|process)|rekisteriin (voidaan )?tallet)")
 
 
@@ -706,14 +726,30 @@ DPA = _rx(r"käsittelysopimu|tietojenkäsittelysopimu|biträdesavtal|data proces
 
 def find_processors(items: list[Sentence], b: Builder) -> None:
     """A company the notice itself calls its processor ("käsittelijä on Ajas Oy") becomes a processor."""
+    from ..catalogue import catalogue
+    from ..checker.facts import fact, pattern
+
+    known = catalogue()
     for s in items:
         if not PROCESSOR_SENTENCE.search(s.text):
             continue
+        for system in fact("systems"):  # a system of the catalogue named as working on the controller's behalf
+            key = str(system["name"]).lower().replace("-", "")
+            existing = [p.get("id") for p in b.get(("processors",)) or []]
+            if key in known and key not in existing and pattern(system["pattern"]).search(s.text):
+                entry: dict[str, Any] = {"id": key}
+                company = next((n for n in COMPANY_NAME.findall(s.text) if key in n.lower().replace("-", "")), None)
+                if company:
+                    entry["name"] = company
+                if DPA.search(s.text):
+                    entry["dpa"] = True
+                b.append(("processors",), entry, s.line)
+                b.append((*ACT, "processors"), key, s.line)
         for name in COMPANY_NAME.findall(s.text):
             ident = slugify(name.rsplit(" ", 1)[0], set())
             existing = [p.get("id") for p in b.get(("processors",)) or []]
             if ident not in existing:
-                entry: dict[str, Any] = {"id": ident, "name": name}
+                entry = {"id": ident, "name": name}
                 if DPA.search(s.text):
                     entry["dpa"] = True
                 b.append(("processors",), entry, s.line)
@@ -774,14 +810,16 @@ def do_rights(items: list[Sentence], b: Builder) -> None:
         b.stated(text)
         if IDENTITY.search(text):
             b.extend_text(("rights", "identity_check"), text, s.line)
-        elif REQUEST.search(text) and re.search(
+        elif (REQUEST.search(text) and re.search(
                 r"osoitettava|osoittaa|tulee tehdä|tehdään|voi esittää|lähet|toimittaa|skickas|ska göras|"
-                r"sent to|be made|send|contact|kohdassa", text, re.IGNORECASE):
+                r"sent to|be made|send|contact|kohdassa", text, re.IGNORECASE)) or re.search(
+                r"ota (meihin )?yhteyttä|contact us|kontakta oss|write to us|email us|kirjoita meille|"
+                r"hör av dig", text, re.IGNORECASE):
             b.extend_text(("rights", "how_to_request"), text, s.line)
             channels = b.get(("rights", "channels")) or []
             for channel, pattern in (("in_person", r"henkilökohtai|käynnin yhteydessä|asiakaskäynnin|paikan päällä|"
                                                    r"toimipisteessä|personligen|in person"),
-                                     ("email", r"sähköpost|e-post|e-?mail"),
+                                     ("email", r"sähköpost|e-post|e-?mail|[\w.+-]+@[\w-]+\.\w"),
                                      ("letter", r"kirjeitse|kirjeellä|postitse|per post|by post|by letter|brev|"
                                                 r"kirjallinen|kirjallisesti|in writing|skriftlig"),
                                      ("phone", r"puhelimitse|per telefon|by phone"),
@@ -871,6 +909,14 @@ def do_breach(items: list[Sentence], b: Builder) -> None:
 def do_breach_text(items: list[Sentence], b: Builder) -> None:
     for s in items:
         b.extend_text(("breach_procedure", "description"), s.text, s.line)
+
+
+AUTOMATED = _rx(r"automa\w* päätöksen|automa\w* päätöks|profiloi|profilointi|automated decision|profiling|"
+                r"automatiserad\w* beslut|automatiskt beslut|profilering")
+
+
+def source_sentences(sections: list[Section]) -> list[Sentence]:
+    return [s for section in sections for s in sentences(section.lines)]
 
 
 def do_automated(items: list[Sentence], b: Builder) -> None:
@@ -977,16 +1023,12 @@ def import_source(source: Source) -> Imported:
                     b.put(("document", key), value, section.heading)
     if not (b.get(("document",)) or {}).get("drafted"):
         for line in source.lines[:12] + source.lines[-6:]:
-            match = re.search(r"(päivitetty|laadittu|laatimispäivä|päiväys|uppdaterad|upprättad|senast ändrad|"
-                              r"last updated|updated|drafted)\D{0,20}(\d{1,2})\.(\d{1,2})\.(\d{4})", line.text,
-                              re.IGNORECASE)
-            if match:
+            for match in DATED.finditer(line.text):
                 value = parse_date(match.group(2), match.group(3), match.group(4))
-                key = "updated" if re.search(r"päivit|uppdater|updated|ändrad", match.group(1),
-                                             re.IGNORECASE) else "drafted"
-                if value:
+                key = "updated" if re.search(r"päivit|uppdater|updated|ändrad|muutos|muutettu|muokattu|revised",
+                                             match.group(1), re.IGNORECASE) else "drafted"
+                if value and key not in (b.get(("document",)) or {}):
                     b.put(("document", key), value, line)
-                    break
     title = str((b.get(("document",)) or {}).get("title", ""))
     if RECORD_TITLE.search(title):
         b.put(("document", "kind"), "record", b.origin.get(("document", "title")))
@@ -1000,8 +1042,17 @@ def import_source(source: Source) -> Imported:
         contact = b.get(("privacy_contact",)) or {}
         if "name" not in contact and contact:
             b.put(("privacy_contact", "name"), b.get(("controller", "name")) or "?", contact_lines[0])
-    if "controller" not in b.data:
-        b.notes.append("controller: the notice does not name the controller")
+    if "controller" not in b.data:  # a modern notice may name the controller in its first paragraph
+        intro = [s.line for s in preamble if BUSINESS_ID.search(s.text) or POSTAL.search(s.text)
+                 or EMAIL.search(s.text)]
+        if intro:
+            parse_party(list(dict.fromkeys(intro)), b, ("controller",), controller=True)
+            preamble = [s for s in preamble if s.line not in intro]
+    if "name" not in (b.get(("controller",)) or {}):
+        b.put(("controller", "name"), {"sv": "(personuppgiftsansvarig nämns inte)",
+                                       "en": "(the controller is not named)"}.get(language, "(rekisterinpitäjää ei "
+                                                                                            "mainita)"), None)
+        b.notes.append("controller.name: the notice does not name the controller")
 
     # the activity
     register = [s for kind, _, items in ordered if kind == "register_name" for s in items]
@@ -1018,11 +1069,10 @@ def import_source(source: Source) -> Imported:
     for s in preamble:
         b.extend_text((*ACT, "description"), s.text, s.line)
 
-    subjects_text = full_text.lower()
-    subject = {"sv": ("kund", "kunder"), "en": ("customer", "customers")}.get(language, ("asiak", "asiakkaat"))
-    if subject[0] in subjects_text:
-        first = next((ln for ln in source.lines if re.search(rf"\b{subject[0]}", ln.text.lower())
-                      and "@" not in ln.text), None)
+    subject = {"sv": (r"\bkund|\bdina?\b", "kunder"), "en": (r"\bcustomer|\bclient|\byour?\b", "customers")}.get(
+        language, (r"\basiak|\bsinun\b|\bsinä\b|tietojasi\b", "asiakkaat"))
+    first = next((ln for ln in source.lines if re.search(subject[0], ln.text.lower()) and "@" not in ln.text), None)
+    if first is not None:
         b.put((*ACT, "data_subjects"), [subject[1]], first)
 
     handled_kinds = set()
@@ -1045,6 +1095,10 @@ def import_source(source: Source) -> Imported:
         do_basis(b.basis_sentences, b)
     find_processors([s for _, _, items in ordered for s in items], b)
     _implied(b, [s for _, _, items in ordered for s in items])
+    if "automated_decisions" not in (b.get(ACT) or {}):
+        said = [s for s in source_sentences(sections) if AUTOMATED.search(s.text)]
+        if said:
+            do_automated(said[:1], b)
 
     # Kanta and processors named anywhere
     kanta = next((ln for ln in source.lines if KANTA.search(ln.text)), None)

@@ -25,7 +25,9 @@ KINDS: list[tuple[str, str]] = [
                 r"contact (details|information)|dataskyddsombud|tietosuojavastaava|data protection officer|"
                 r"rekisterin yhteyshenkilö)"),
     ("register_name", r"(rekisterin ?nimi|registrets namn|name of the (register|filing system))"),
-    ("purpose", r"(henkilötietojen käsittelyn (ja rekisterin )?(käyttö)?tarkoitu(s|kset)|(rekisterin )?"
+    ("purpose", r"((käsittelyn )?(oikeusperuste(et)?|peruste) (ja|och|and) .{0,40}(tarkoitu|ändamål|purpose)|"
+                r"(rättslig grund|legal basis) (och|and) .{0,40}(ändamål|purpose)|"
+                r"henkilötietojen käsittelyn (ja rekisterin )?(käyttö)?tarkoitu(s|kset)|(rekisterin )?"
                 r"käyttötarkoitu(s|kset)|käsittelyn tarkoitu(s|kset)|henkilötietojen käyttötarkoitu(s|kset)|"
                 r"tarkoitu(s|kset)|(ändamål|ändamålen)( med)?|varför (vi )?behandlar|"
                 r"(the )?purposes? (of|for)( the)?( processing)?|why we process)"),
@@ -54,7 +56,8 @@ KINDS: list[tuple[str, str]] = [
                  r"skydd|säkerhet|security|protection of (the )?(personal )?data)"),
     ("cookies", r"(evästeet|eväste|cookies?|kakor)"),
     ("marketing", r"(suora)?markkinointi|direktmarknadsföring|marknadsföring|(direct )?marketing"),
-    ("rights", r"(rekisteröidyn oikeudet|rekisteröidyn oikeuksista|oikeutesi|tarkastusoikeus|tarkastamisoikeus|"
+    ("rights", r"((tietojen )?poistaminen|oikeus tulla unohdetuksi|rekisteröidyn oikeudet|"
+               r"rekisteröidyn oikeuksista|oikeutesi|tarkastusoikeus|tarkastamisoikeus|"
                r"tarkastus- ja kiel|oikeus vaatia tiedon|muut henkilötietojen käsittelyyn liittyvät oikeudet|"
                r"oikeus|oikeudet|den registrerades rättigheter|rättigheter|rätt till|granskningsrätt|"
                r"rights?( of the data subject)?|your rights|data subject rights)"),
@@ -83,13 +86,43 @@ class Section:
         return f"§{self.number}" if self.number else ""
 
 
-def kind_of(title: str) -> str | None:
-    """The section kind a heading's text names, or None."""
+#: For a line that is surely a heading (numbered, or marked so by the format) but names no kind at its start:
+#: a word anywhere in it that tells the topic.
+LOOSE: list[tuple[str, str]] = [
+    ("cookies", r"evästee|cookie|kakor"),
+    ("breach", r"tietoturvaloukkau|personuppgiftsincident|breach"),
+    ("purpose", r"\bmiksi\b|\bwhy\b|\bvarför\b|mihin (käytämme|tietoja)|what .{0,30}\bfor\b"),
+    ("retention", r"kuinka kauan|how long|hur länge|säilyt"),
+    ("marketing", r"markkinoin|marknadsför|marketing|uutiskirje|nyhetsbrev|newsletter"),
+    ("transfers", r"\beu\b|eta[:-]|ees\b|eea\b|kolmansiin maihin|tredje land|third countr"),
+    ("disclosures", r"luovut|vastaanottaj|mottagare|utlämna|recipient|disclos|\bshare|\bjaamme|\bdelar\b|"
+                    r"kenelle|who (can )?(see|receive)"),
+    ("retention", r"säilyt|poistamis|lagring|bevara|retention|how long"),
+    ("security", r"suoja|turva|skydd|säkerhet|security|protect"),
+    ("sources", r"lähtee|lähteet|källor|source"),
+    ("rights", r"oikeu|rättighet|rätt att|rights?\b"),
+    ("data_content", r"tietosisäl|käsittelemme|keräämme|innehåll|vilka uppgifter|what (personal )?data"),
+    ("purpose", r"tarkoitu|ändamål|purpose"),
+    ("contact", r"yhteyshenkilö|yhteystiedot|kontakt|contact"),
+]
+_LOOSE = [(kind, re.compile(pattern)) for kind, pattern in LOOSE]
+#: A document's own title: never a section of its own kind.
+TITLE = re.compile(r"tietosuojaseloste|rekisteriseloste|tietosuojakäytäntö|tietosuojailmoitus|dataskyddsbeskrivning|"
+                   r"registerbeskrivning|dataskyddspolicy|integritetspolicy|privacy (notice|policy|statement)|"
+                   r"seloste käsittelytoimista|record of processing")
+
+
+def kind_of(title: str, *, loose: bool = False) -> str | None:
+    """The section kind a heading's text names, or None. `loose` also reads a topic word anywhere in it."""
     text = " ".join(title.lower().replace("\u2019", "'").split())
     text = text.strip(" :.;-–")
     for kind, pattern in _KINDS:
         if pattern.match(text):
             return kind
+    if loose and not TITLE.search(text):
+        for kind, pattern in _LOOSE:
+            if pattern.search(text):
+                return kind
     return None
 
 
@@ -141,7 +174,8 @@ def split(lines: list[Line]) -> list[Section]:
         numbered = bool(number)
         candidate = rest.strip()
         if _looks_like_heading(candidate, numbered, line.heading):
-            kind = kind_of(candidate)
+            kind = kind_of(candidate, loose=line.heading or candidate.endswith("?")
+                           or (numbered and not candidate.endswith((".", ","))))
             if kind is None and (line.heading or (numbered and candidate[:1].isupper() and len(candidate) < 80
                                                   and not candidate.endswith((".", ",")))
                                  or (candidate.isupper() and len(candidate) > 3 and len(candidate.split()) <= 6)):

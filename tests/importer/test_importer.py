@@ -437,3 +437,16 @@ def test_audit_in_finnish(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1 and "rivi 22 Rekisterin tietosisältö" in out
     code, _, err = call(capsys, "--ui-lang", "fi", "import", str(FIXTURES / "puuttuu.docx"))
     assert code == 2 and "tiedostoa ei ole" in err
+
+
+def test_headings_named_anywhere_and_obfuscated_addresses(tmp_path: Path) -> None:
+    notice = tmp_path / "seloste.txt"
+    notice.write_text("Tietosuojaseloste\n\n1. Rekisterinpitäjä\nParturi Testinen Oy\ninfo(at)testinen.example.fi\n"
+                      "puh. +358 (0)40 765 4321\n\n2. Käyttämämme evästeet\nKäytämme analytiikkaevästeitä. "
+                      "Voit estää evästeet selaimen asetuksista.\n\n3. Miten suojaamme tiedot\n"
+                      "Asiakastiedot ovat salasanalla suojatussa järjestelmässä.\n", encoding="utf-8")
+    data = import_source(read_source(str(notice))).data
+    assert data["controller"]["email"] == "info@testinen.example.fi"
+    assert data["controller"]["phone"] == "+358 (0)40 765 4321"
+    assert data["cookies"]["management"] == "Voit estää evästeet selaimen asetuksista."
+    assert data["security"]["technical"] == ["Asiakastiedot ovat salasanalla suojatussa järjestelmässä."]
