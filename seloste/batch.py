@@ -222,9 +222,13 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
     taken = {o.slug for o in result.outcomes if o.slug}
     try:
         for outcome in _outcomes(todo, options):
-            if outcome.status == "built":
+            previous = entries.get(outcome.file)
+            entry = _entry(outcome, key, previous)  # made before the documents are written, so that an
+            if outcome.status == "built":            # interrupt cannot fall between the two
                 _write(outcome, out_dir, taken)
-            entries[outcome.file] = _entry(outcome, key, entries.get(outcome.file))
+                if outcome.status != "built":  # another file builds into the same folder
+                    entry = _entry(outcome, key, previous)
+            entries[outcome.file] = entry
             outcome.outputs = {}
             result.outcomes.append(outcome)
             done += 1
