@@ -6,8 +6,9 @@ OUT ?= out
 
 .PHONY: demo test bench messages system-deps clean
 
-# Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
-# elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
+# Native libraries WeasyPrint uses (and npm for the test tools). Installed when we are root on a Debian-like
+# machine and they are missing; elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs
+# up, it is not required).
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  missing=""; \
@@ -19,6 +20,11 @@ system-deps:
 	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 || \
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
+	  fi; \
+	  if ! command -v npm >/dev/null 2>&1; then \
+	    echo "installing Node.js and npm (the tests run Microsoft's SARIF Multitool from npm)"; \
+	    (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
+	     apt-get install -y -qq nodejs npm >/dev/null 2>&1)) || echo "warning: could not install npm"; \
 	  fi; \
 	fi
 
