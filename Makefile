@@ -6,10 +6,10 @@ OUT ?= out
 
 .PHONY: demo test bench messages system-deps clean
 
-# Native libraries WeasyPrint uses, and libvoikko with its Finnish dictionary (voikko-fi) for the checker's
-# Finnish base forms. Installed when we are root on a Debian-like machine and they are missing; elsewhere they
-# must come from the system (libharfbuzz-subset0 only speeds PDFs up; without libvoikko the checker matches
-# Finnish words by their beginning).
+# Native libraries WeasyPrint uses, libvoikko with its Finnish dictionary (voikko-fi) for the checker's Finnish
+# base forms, and npm for the test tools. Installed when we are root on a Debian-like machine and they are
+# missing; elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up; without libvoikko
+# the checker matches Finnish words by their beginning).
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  missing=""; \
@@ -24,6 +24,11 @@ system-deps:
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	       libharfbuzz-subset0 fonts-dejavu-core libvoikko1 voikko-fi >/dev/null 2>&1)) || \
 	       echo "warning: could not install them"; \
+	  fi; \
+	  if ! command -v npm >/dev/null 2>&1; then \
+	    echo "installing Node.js and npm (the tests run Microsoft's SARIF Multitool from npm)"; \
+	    (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
+	     apt-get install -y -qq nodejs npm >/dev/null 2>&1)) || echo "warning: could not install npm"; \
 	  fi; \
 	fi
 
