@@ -20,7 +20,15 @@ system-deps:
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
 	  fi; \
+	  command -v chromium >/dev/null 2>&1 || { echo "installing chromium for the editor's browser tests"; \
+	    apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
+	    apt-get install -y -qq chromium >/dev/null 2>&1) || echo "warning: could not install chromium"; }; \
 	fi
+
+# axe-core (npm) for the editor's accessibility test; package-lock.json pins it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +44,7 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/seloste build examples -o $(OUT)
 	@echo "open $(OUT)/index.html, or $(OUT)/*/notice.fi.html, notice.sv.html, notice.en.html (and .pdf)"
 
-test: system-deps $(VENV)/.installed
+test: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check seloste tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -46,8 +54,8 @@ test: system-deps $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(BIN)/python tools/messages.py
 
-bench: system-deps $(VENV)/.installed
+bench: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache node_modules

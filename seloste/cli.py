@@ -108,6 +108,11 @@ from .init_command import COMMANDS as INIT_COMMANDS  # noqa: E402
 for command in INIT_COMMANDS:
     cli.add_command(command)
 
+from .editor.command import COMMANDS as EDIT_COMMANDS  # noqa: E402
+
+for command in EDIT_COMMANDS:
+    cli.add_command(command)
+
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn any unexpected exception into exit code 3."""
