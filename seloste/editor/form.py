@@ -241,7 +241,7 @@ class Builder:
         children = []
         for i, item in enumerate(values):
             child = self.field(items_raw, (*path, i), item, False, definition, key)
-            child.label = f"{common['label']}: {i + 1}." if kind != "object" else _summary(item, i)
+            child.label = f"{common['label']}, kohta {i + 1}" if kind != "object" else _summary(item, i)
             child.summary = _summary(item, i)
             children.append(child)
         datalist = "dl-processors" if key == "processors" else ("dl-categories" if key == "categories" else "")

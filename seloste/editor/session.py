@@ -184,6 +184,8 @@ class Session:
         if span is None:
             return False
         end, quote = span
+        if old == "":
+            quote = ""  # an item just added is written '' only because it is empty
         source = yamltext.scalar_source(new, quote, flow)
         if source is None:
             return False
@@ -194,7 +196,9 @@ class Session:
             new = yamltext.DoubleQuotedScalarString(new)
         elif isinstance(new, str) and source.startswith("'"):
             new = yamltext.SingleQuotedScalarString(new)
-        holder[key] = new
+        elif isinstance(new, str):
+            new = "".join(new)  # plain, as written
+        yamltext.assign(holder, key, new)
         return True
 
     def operate(self, op: str, path: tuple[Any, ...], value: Any = None) -> tuple[Any, ...]:

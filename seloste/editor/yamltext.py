@@ -17,6 +17,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -132,7 +133,7 @@ def styled_like(old: Any, new: str) -> Any:
         return LiteralScalarString(new)
     if isinstance(old, FoldedScalarString) or len(new) > 92:
         return styled(new)
-    if isinstance(old, ScalarString) and "\n" not in new:
+    if isinstance(old, ScalarString) and old != "" and "\n" not in new:
         return type(old)(new)
     return LiteralScalarString(new) if "\n" in new else new
 
@@ -157,6 +158,17 @@ def coerce(kind: str, raw: Any, old: Any) -> Any:
     return styled_like(old, text) if kind in ("string", "markdown", "text") else text
 
 
+def assign(holder: Any, key: Any, value: Any) -> None:
+    """`holder[key] = value` exactly: ruamel.yaml would give a plain text the old value's quoting, but the
+    editor decides the style itself (`styled_like`), e.g. an item just added as '' is plain once it has text."""
+    if isinstance(holder, CommentedMap) and key in holder:
+        ordereddict.__setitem__(holder, key, value)
+    elif isinstance(holder, CommentedSeq) and isinstance(key, int) and key < len(holder):
+        list.__setitem__(holder, key, value)
+    else:
+        holder[key] = value
+
+
 def set_value(data: Any, path: Path, value: Any) -> None:
     """Set (or, with None, remove) the value at `path`; comments beside the key stay with it."""
     if not path:
@@ -173,11 +185,11 @@ def set_value(data: Any, path: Path, value: Any) -> None:
     key = path[-1]
     if isinstance(holder, list) and isinstance(key, int):
         if key < len(holder):
-            holder[key] = value
+            assign(holder, key, value)
         else:
             holder.append(value)
     elif isinstance(holder, dict):
-        holder[key] = value
+        assign(holder, key, value)
 
 
 def _container_existing(data: Any, path: Path) -> Any:

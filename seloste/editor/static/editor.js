@@ -10,7 +10,9 @@
   var inFlight = false;
   var startedAt = null;      // when the first not yet shown change was typed
   var lastPreview = null;
-  var seloste = window.seloste = {latencies: [], generation: 0, busy: false};
+  var seloste = window.seloste = {latencies: [], generation: 0, busy: false, loading: false, ready: false};
+  /* True when everything typed has been answered and shown (tests and the benchmark wait for it). */
+  seloste.idle = function () { return seloste.ready && timer === null && !inFlight && !seloste.loading && !Object.keys(pending).length; };
 
   function post(url, body) {
     return fetch(url, {method: "POST", headers: {"Content-Type": "application/json", "X-Seloste-Token": token},
@@ -85,6 +87,7 @@
   }
 
   function flush() {
+    timer = null;
     if (inFlight) { timer = setTimeout(flush, DEBOUNCE); return; }
     var changes = Object.keys(pending).map(function (k) { return pending[k]; });
     if (!changes.length) { return; }
@@ -114,7 +117,7 @@
   });
 
   function operate(url, body) {
-    clearTimeout(timer);
+    clearTimeout(timer); timer = null;
     var changes = Object.keys(pending).map(function (k) { return pending[k]; });
     pending = {};
     var first = changes.length ? post("/api/change", {changes: changes}) : Promise.resolve(null);
@@ -175,12 +178,15 @@
       document.body.dataset.generation = String(state.generation);
       if (began !== null && began !== undefined) { seloste.latencies.push(performance.now() - began); }
       seloste.busy = inFlight;
+      seloste.loading = false;
+      seloste.ready = true;
     };
     if (state.preview && state.preview !== lastPreview) {
       lastPreview = state.preview;
       var frame = $("preview");
       var y = 0;
       try { y = frame.contentWindow.scrollY; } catch (e) { y = 0; }
+      seloste.loading = true;
       frame.onload = function () { try { frame.contentWindow.scrollTo(0, y); } catch (e) { /* ignore */ } done(); };
       frame.srcdoc = state.preview;
     } else {
@@ -276,11 +282,13 @@
 
   /* Saving, with the file's change on disk detected by the server. */
   function save(force) {
-    clearTimeout(timer);
+    clearTimeout(timer); timer = null;
     var changes = Object.keys(pending).map(function (k) { return pending[k]; });
     pending = {};
     var first = changes.length ? post("/api/change", {changes: changes}) : Promise.resolve(null);
+    inFlight = true;
     return first.then(function () { return post("/api/save", {force: !!force}); }).then(function (r) {
+      inFlight = false;
       if (r.status === 409) {
         $("conflict").hidden = false;
         $("conflict-text").textContent = r.body.message + " Lataa tiedosto uudelleen tai korvaa se.";
