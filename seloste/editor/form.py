@@ -308,4 +308,6 @@ def kind_at(path: Path) -> str:
     if definition == "date":
         return "date"
     kind = node.get("type")
+    if kind is None and isinstance(node.get("const"), int) and not isinstance(node.get("const"), bool):
+        kind = "integer"
     return str(kind) if kind in ("integer", "number", "boolean") else "string"

@@ -25,6 +25,7 @@ from ruamel.yaml.scalarstring import (
     ScalarString,
     SingleQuotedScalarString,
 )
+from ruamel.yaml.tokens import CommentToken
 
 from ..presets import styled
 
@@ -176,6 +177,7 @@ def set_value(data: Any, path: Path, value: Any) -> None:
     if value is None:
         holder = _container_existing(data, path)
         if isinstance(holder, dict) and path[-1] in holder:
+            _keep_following_lines(holder, path[-1])
             del holder[path[-1]]
             _prune(data, path[:-1])
         elif isinstance(holder, list) and isinstance(path[-1], int) and path[-1] < len(holder):
@@ -189,7 +191,70 @@ def set_value(data: Any, path: Path, value: Any) -> None:
         else:
             holder.append(value)
     elif isinstance(holder, dict):
+        if key not in holder:
+            _take_following_lines(holder, key, value)
         assign(holder, key, value)
+
+
+def _keep_following_lines(holder: Any, key: Any) -> None:
+    """Before `key` is deleted: the blank and comment lines that follow its value belong to what comes next,
+    so they move to the key before it (when that one holds a plain value and has no such lines of its own)."""
+    items = getattr(getattr(holder, "ca", None), "items", None)
+    tokens = items.get(key) if items else None
+    after = tokens[2] if tokens and len(tokens) > 2 else None
+    if items is None or after is None or "\n" not in after.value:
+        return
+    keys = list(holder.keys())
+    index = keys.index(key)
+    if index == 0 or isinstance(holder[keys[index - 1]], dict | list):
+        return
+    previous = items.setdefault(keys[index - 1], [None, None, None, None])
+    if previous[2] is not None:
+        return
+    rest = after.value[after.value.index("\n"):]  # without the deleted value's own end-of-line comment
+    if rest.strip("\n"):
+        return  # comment lines: too easy to misplace; leave them with the deleted key
+    after.value = rest
+    previous[2] = after
+
+
+def _take_following_lines(holder: Any, key: Any, value: Any) -> None:
+    """Before `key` is appended: the blank lines after the mapping's last value move below the new key."""
+    items = getattr(getattr(holder, "ca", None), "items", None)
+    if not items or not holder or isinstance(value, dict):
+        return
+    last = list(holder.keys())[-1]
+    tokens = items.get(last)
+    after = tokens[2] if tokens and len(tokens) > 2 else None
+    if after is None or "\n" not in after.value or isinstance(holder[last], dict | list):
+        return
+    own, rest = after.value[: after.value.index("\n") + 1], after.value[after.value.index("\n") + 1:]
+    if not rest or rest.strip("\n"):
+        return
+    if isinstance(value, list):
+        if not (isinstance(value, CommentedSeq) and value and not isinstance(value[-1], dict | list)):
+            return
+        after.value = own
+        value.ca.items[len(value) - 1] = [CommentToken("\n" + rest, after.start_mark, None), None]
+        return
+    after.value = own
+    items[key] = [None, None, CommentToken("\n" + rest, after.start_mark, None), None]
+
+
+def _pass_following_lines(seq: Any) -> None:
+    """After an item was appended: blank lines after the item before it move below the new one."""
+    items = getattr(getattr(seq, "ca", None), "items", None)
+    if not items or len(seq) < 2 or isinstance(seq[-2], dict | list):
+        return
+    tokens = items.get(len(seq) - 2)
+    after = tokens[0] if tokens else None
+    if after is None or "\n" not in after.value:
+        return
+    own, rest = after.value[: after.value.index("\n") + 1], after.value[after.value.index("\n") + 1:]
+    if not rest or rest.strip("\n"):
+        return
+    after.value = own
+    items[len(seq) - 1] = [CommentToken("\n" + rest, after.start_mark, None), None]
 
 
 def _container_existing(data: Any, path: Path) -> Any:
@@ -238,11 +303,14 @@ def add_item(data: Any, path: Path, item: Any) -> int:
     """Append `item` to the list at `path` (created when missing); returns its index."""
     seq = get(data, path)
     if not isinstance(seq, list):
-        seq = CommentedSeq()
+        seq = CommentedSeq([item])
         set_value(data, path, seq)
+        return 0
     if isinstance(seq, CommentedSeq) and seq.fa.flow_style() and isinstance(item, dict):
         seq.fa.set_block_style()
     seq.append(item)
+    if not isinstance(item, dict | list):
+        _pass_following_lines(seq)
     return len(seq) - 1
 
 
@@ -250,7 +318,13 @@ def remove_item(data: Any, path: Path) -> None:
     seq = get(data, path[:-1])
     index = path[-1]
     if isinstance(seq, list) and isinstance(index, int) and index < len(seq):
+        items = getattr(getattr(seq, "ca", None), "items", None)
+        trailer = items.get(index) if items and index == len(seq) - 1 else None
         del seq[index]
+        own = items.get(len(seq) - 1) if items and seq else None
+        if items is not None and trailer and trailer[0] is not None and seq and not isinstance(seq[-1], dict | list) \
+                and (own is None or own[0] is None or own[0].value == "\n") and not trailer[0].value.strip():
+            items[len(seq) - 1] = trailer
 
 
 def move_item(data: Any, path: Path, step: int) -> int:
@@ -272,7 +346,7 @@ def confirm_line(text: str, line: int) -> str:
     if not 1 <= line <= len(lines):
         return text
     current = lines[line - 1]
-    match = TARKISTA.search(current)
+    match = _mark(current)
     if match is None:
         return text
     before = current[: match.start()]
@@ -288,10 +362,20 @@ def marks(text: str) -> list[tuple[int, str]]:
     """(line, note) of every `# TARKISTA:` mark (outside quoted text, as far as a line-level look can tell)."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        match = TARKISTA.search(line)
-        if match and line[: match.start()].count('"') % 2 == 0 and line[: match.start()].count("'") % 2 == 0:
+        match = _mark(line)
+        if match:
             found.append((number, match.group(1).strip()))
     return found
+
+
+def _mark(line: str) -> re.Match[str] | None:
+    match = TARKISTA.search(line)
+    if match is None:
+        return None
+    before = line[: match.start()]
+    if before.count('"') % 2 or before.count("'") % 2 or (before.strip() and not before.endswith((" ", "\t"))):
+        return None
+    return match
 
 
 # --- in-place scalar edits: the fast path for typing ----------------------------------------------------------
