@@ -56,6 +56,7 @@ messages: $(VENV)/.installed
 
 bench: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.editor
 
 clean:
 	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache node_modules

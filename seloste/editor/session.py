@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..build import write_atomic
-from ..checker import check_document
+from ..checker import Config, check_document
 from ..checker.registry import rule_ids
 from ..extends import resolve
 from ..findings import Finding, Severity
@@ -68,6 +68,7 @@ class Session:
         self.generation = 0
         self.document: Document | None = None
         self.preview_kind, self.preview_lang = "notice", "fi"
+        self.config = Config.default()  # read once: the rules' settings do not change while editing
         self.last_preview: str | None = None
         self.new = not path.exists()
         if not self.new:
@@ -243,7 +244,7 @@ class Session:
             return out
         findings = validate_document(doc)
         owned = rule_ids()
-        findings = [f for f in findings if f.rule not in owned] + check_document(doc)
+        findings = [f for f in findings if f.rule not in owned] + check_document(doc, self.config)
         self.document = doc
         lines = _line_index(doc)
         ordered = sorted(set(findings), key=lambda f: (SEVERITY_ORDER[f.severity], f.line, f.column, f.rule))

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var token = document.querySelector('meta[name="seloste-token"]').content;
-  var DEBOUNCE = 80;
+  var DEBOUNCE = 60;
   var pending = {};          // key → change
   var timer = null;
   var inFlight = false;
@@ -80,7 +80,7 @@
     if (!input.dataset.path && !input.dataset.choice) { return; }
     var change = valueOf(input);
     pending[JSON.stringify([change.path, change.lang || ""])] = change;
-    if (startedAt === null) { startedAt = performance.now(); }
+    startedAt = performance.now();  // latency counts from the last change typed
     setStatus("Tallentamattomia muutoksia…");
     clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE);
@@ -183,15 +183,28 @@
     };
     if (state.preview && state.preview !== lastPreview) {
       lastPreview = state.preview;
-      var frame = $("preview");
-      var y = 0;
-      try { y = frame.contentWindow.scrollY; } catch (e) { y = 0; }
-      seloste.loading = true;
-      frame.onload = function () { try { frame.contentWindow.scrollTo(0, y); } catch (e) { /* ignore */ } done(); };
-      frame.srcdoc = state.preview;
+      showPreview(state.preview, done);
     } else {
       done();
     }
+  }
+
+  /* The preview is written into the frame's document (faster than navigating it anew), keeping the scroll. */
+  function showPreview(html, done) {
+    var frame = $("preview");
+    var doc = frame.contentDocument;
+    if (!doc || !doc.body || !frame.dataset.written) {
+      seloste.loading = true;
+      frame.onload = function () { frame.onload = null; frame.dataset.written = "1"; done(); };
+      frame.srcdoc = html;
+      return;
+    }
+    var y = frame.contentWindow.scrollY;
+    doc.open();
+    doc.write(html);
+    doc.close();
+    frame.contentWindow.scrollTo(0, y);
+    done();
   }
 
   function showFindings(findings) {
