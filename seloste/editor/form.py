@@ -39,6 +39,22 @@ FALLBACK_LABELS: dict[str, dict[str, str]] = {
     "kind": {"notice": "tietosuojaseloste", "record": "seloste käsittelytoimista", "combined": "molemmat yhdessä"},
 }
 FALLBACK_TEXTS = {"complaint": "Oikeus tehdä valitus valvontaviranomaiselle"}
+#: Finnish labels for the schema's properties that have no title of their own.
+KEY_LABELS = {
+    "accent_color": "Korostusväri", "authority_within_hours": "Ilmoitus valvontaviranomaiselle (tunnin kuluessa)",
+    "basis": "Oikeusperuste", "categories": "Tietoryhmät (tunnisteet)", "category": "Luokka", "channels": "Kanavat",
+    "country": "Maa", "data_categories": "Tietoryhmät", "date": "Päivämäärä", "days": "Päiviä", "email": "Sähköposti",
+    "font": "Kirjasin", "id": "Tunniste", "in": "Missä asiakirjoissa", "items": "Tiedot", "logo": "Logo",
+    "months": "Kuukausia", "name": "Nimi", "obligatory": "Pakollinen", "parties": "Osapuolet", "phone": "Puhelin",
+    "profiling": "Profilointi", "provider": "Palveluntarjoaja", "purposes": "Käyttötarkoitukset",
+    "recipient": "Vastaanottaja", "requirement": "Tietojen antaminen", "retention": "Säilytysajat",
+    "safeguard": "Suojatoimi", "sources": "Tietolähteet", "transfers": "Siirrot EU:n ja ETA:n ulkopuolelle",
+    "type": "Lähde", "used": "Käytössä", "version": "Versio", "website": "Verkkosivut", "years": "Vuosia",
+    "body": "Teksti", "consequences": "Seuraukset, jos tietoja ei anneta", "description": "Kuvaus",
+    "duration": "Kesto", "frequency": "Kuinka usein", "logic": "Päättelyn logiikka", "notes": "Lisätietoja",
+    "purpose": "Käyttötarkoitus", "role": "Rooli", "safeguard_note": "Suojatoimen lisätiedot",
+    "summary": "Muutoksen kuvaus", "title": "Otsikko",
+}
 #: Keys whose items are shown one at a time, each in a section of its own.
 SECTIONS = frozenset({"activities", "processors", "data_categories", "purposes", "retention", "changes",
                       "extra_sections", "recipients", "transfers", "sources", "parties", "locations", "items"})
@@ -60,6 +76,7 @@ class Field:
     item_kind: str = ""             # for arrays: object, text, string, enum
     datalist: str = ""
     open: bool = False
+    default: Any = None
 
     @property
     def id(self) -> str:
@@ -173,9 +190,12 @@ class Builder:
     def field(self, raw: dict[str, Any], path: Path, value: Any, required: bool, parent: str | None,
               key: str) -> Field:
         node, definition = _ref(raw)
-        label = finnish(node.get("title"), " / ") or key.replace("_", " ")
-        help_text = finnish(node.get("description"), " — ")
-        common: dict[str, Any] = {"label": label, "help": help_text, "required": required}
+        own = raw.get("title") or KEY_LABELS.get(key)
+        label = finnish(own, " / ") or finnish(node.get("title"), " / ") or key.replace("_", " ")
+        described = raw.get("description") or ("" if definition == "text" else node.get("description"))
+        help_text = finnish(described, " — ")
+        common: dict[str, Any] = {"label": label, "help": help_text, "required": required,
+                                  "default": node.get("default")}
         if definition in ("text", "markdown"):
             if value is not None and not isinstance(value, str | dict):
                 return Field("readonly", path, value=_plain(value), origin=self.origin(path), **common)

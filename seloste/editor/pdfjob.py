@@ -87,8 +87,6 @@ class BuildJob:
                     f.message for f in found[:3])
                 return
             for name, data in outputs.items():
-                if name.endswith(".fragment.html"):
-                    continue
                 write_atomic(self.outdir / name, data)
                 written.append(name)
             self.done += 1
