@@ -30,6 +30,11 @@ def edit(ctx: click.Context, file: Path, port: int, no_browser: bool) -> None:
     if file.exists() and not file.is_file():
         raise click.UsageError(tr("{file}: not a file", file=file))
     try:
+        if file.exists():
+            file.read_bytes()
+    except OSError as exc:
+        raise click.UsageError(tr("cannot read {file}: {error}", file=file, error=exc.strerror or exc)) from None
+    try:
         server = EditorServer(file, port, ui)
     except OSError as exc:
         raise click.UsageError(tr("cannot listen on {host}:{port}: {error}", host=HOST, port=port,

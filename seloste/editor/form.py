@@ -77,6 +77,7 @@ class Field:
     datalist: str = ""
     open: bool = False
     default: Any = None
+    presets: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -155,11 +156,15 @@ def _summary(item: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
+Inherited = dict[Path, tuple[Any, str, int]]
+
+
 class Builder:
-    def __init__(self, data: Any, lines: dict[Path, int], own_file: str) -> None:
+    def __init__(self, data: Any, lines: dict[Path, int], own_file: str, inherited: Inherited | None = None) -> None:
         self.data = data
         self.lines = lines
         self.own_file = own_file
+        self.inherited = inherited or {}
 
     def origin(self, path: Path) -> str:
         line = self.lines.get(path)
@@ -190,6 +195,11 @@ class Builder:
     def field(self, raw: dict[str, Any], path: Path, value: Any, required: bool, parent: str | None,
               key: str) -> Field:
         node, definition = _ref(raw)
+        if value is None and path in self.inherited:
+            held, file, line = self.inherited[path]
+            title = raw.get("title") or KEY_LABELS.get(key) or node.get("title") or key
+            return Field("readonly", path, finnish(title, " / "), value=_plain(held), origin=f"{file}, rivi {line}",
+                         help="Peritty yhteisistä oletuksista (extends:); muuta sitä siinä tiedostossa.")
         own = raw.get("title") or KEY_LABELS.get(key)
         label = finnish(own, " / ") or finnish(node.get("title"), " / ") or key.replace("_", " ")
         described = raw.get("description") or ("" if definition == "text" else node.get("description"))
@@ -265,7 +275,12 @@ class Builder:
             child.summary = _summary(item, i)
             children.append(child)
         datalist = "dl-processors" if key == "processors" else ("dl-categories" if key == "categories" else "")
-        return Field("array", path, children=children, item_kind=kind, datalist=datalist, **common)
+        field = Field("array", path, children=children, item_kind=kind, datalist=datalist, **common)
+        if path == ("activities",):
+            from .presetoffer import choices
+
+            field.presets = choices()
+        return field
 
 
 def _long(value: Any) -> bool:
@@ -287,8 +302,8 @@ def _jsonable(value: Any) -> Any:
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 
 
-def build_form(data: Any, lines: dict[Path, int], own_file: str) -> list[Field]:
-    return Builder(data, lines, own_file).build()
+def build_form(data: Any, lines: dict[Path, int], own_file: str, inherited: Inherited | None = None) -> list[Field]:
+    return Builder(data, lines, own_file, inherited).build()
 
 
 def new_item(path: Path) -> Any:

@@ -91,6 +91,13 @@ class EditorServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://{HOST}:{self.port}/?token={self.token}"
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closed its connection is no error worth a traceback in the owner's terminal."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
     def start(self) -> threading.Thread:
         """Serve in a background thread (tests, benchmarks); stop with `shutdown()` and `server_close()`."""
         thread = threading.Thread(target=self.serve_forever, name="seloste-edit", daemon=True)
@@ -217,6 +224,10 @@ class Handler(BaseHTTPRequestHandler):
         try:
             with self.server.session.lock:
                 answer, status = self.route(route, body)
+        except (ValueError, KeyError, IndexError, TypeError) as exc:  # a request the page should not have sent
+            answer, status = {"error": f"Pyyntöä ei voitu käsitellä ({type(exc).__name__}: {exc})."}, 400
+        except OSError as exc:
+            answer, status = {"error": f"Tiedostoa ei voitu kirjoittaa: {exc.strerror or exc}"}, 500
         finally:
             reset_ui_language(token)
         self.timing = f"app;dur={1000 * (time.perf_counter() - started):.1f}"
@@ -226,8 +237,9 @@ class Handler(BaseHTTPRequestHandler):
         session = self.server.session
         if route == "/api/new":
             return self.create(body)
-        if session.data is None and route not in ("/api/reload",):
-            return {"error": "no document"}, 409
+        if session.data is None and route not in ("/api/reload", "/api/state"):
+            return {"error": "Tiedostoa ei voitu lukea lomakkeeksi: korjaa se tekstieditorissa ja lataa se "
+                             "uudelleen."}, 409
         if route == "/api/change":
             session.change(list(body.get("changes") or []))
             return self.state(), 200
@@ -251,7 +263,10 @@ class Handler(BaseHTTPRequestHandler):
                                                      "sen."}, 409
             return {**self.state(), "saved": True}, 200
         if route == "/api/reload":
-            session.reload()
+            try:
+                session.reload()
+            except OSError as exc:
+                return {"error": f"Tiedostoa ei voi lukea: {exc.strerror or exc}"}, 409
             return self.state(form=True), 200
         if route == "/api/build":
             return self.build(), 200

@@ -20,11 +20,11 @@ from ..checker import Config, check_document
 from ..checker.registry import rule_ids
 from ..extends import resolve
 from ..findings import Finding, Severity
-from ..loader import Document, LoadError, loads
+from ..loader import Document, LoadError, decode, loads
 from ..render import RenderError, render_html
 from ..text import source_language
 from ..validate import validate_document
-from . import yamltext
+from . import presetoffer, yamltext
 from .form import Field, build_form, field_id, kind_at, new_item, parse_json_path
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -70,21 +70,31 @@ class Session:
         self.preview_kind, self.preview_lang = "notice", "fi"
         self.config = Config.default()  # read once: the rules' settings do not change while editing
         self.last_preview: str | None = None
+        self.unreadable: Finding | None = None
         self.new = not path.exists()
         if not self.new:
             self.reload()
 
     # --- reading and writing ---------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the file afresh (raises OSError when it cannot be read)."""
         raw = self.path.read_bytes()
         self.stamp = hashlib.sha256(raw).hexdigest()
-        self.start(raw.decode("utf-8", errors="replace").removeprefix("\ufeff"), dirty=False)
         self.new = False
+        try:
+            text = decode(raw, self.display)
+        except LoadError as exc:  # not UTF-8, or too large: shown as a finding, never edited
+            self.start("", dirty=False)
+            self.data, self.load_error = None, exc.finding.message
+            self.unreadable = exc.finding
+            return
+        self.start(text, dirty=False)
 
     def start(self, text: str, *, dirty: bool) -> None:
         """Edit `text` from now on (the file's text, or a new file's first draft)."""
         self.original = text
         self.text = text
+        self.unreadable = None
         try:
             self.data = yamltext.parse(text)
             self.load_error = ""
@@ -101,6 +111,8 @@ class Session:
         return disk_stamp(self.path) != self.stamp
 
     def save(self, *, force: bool = False) -> None:
+        if self.data is None:
+            raise ValueError("nothing to save: the file could not be read as YAML")
         if not force and self.changed_on_disk():
             raise Conflict(str(self.path))
         data = self.text.encode("utf-8")
@@ -214,6 +226,12 @@ class Session:
         elif op in ("up", "down"):
             index = yamltext.move_item(self.data, path, -1 if op == "up" else 1)
             focus = (*path[:-1], index)
+        elif op == "add-preset":
+            item = presetoffer.activity(self.data, str(value or ""))
+            if item is None:
+                raise ValueError(value)
+            index = yamltext.add_item(self.data, path, item)
+            focus = (*path, index)
         elif op == "create":
             yamltext.set_value(self.data, path, yamltext.CommentedMap())
             focus = path
@@ -235,6 +253,8 @@ class Session:
     def analyse(self) -> Analysis:
         out = Analysis()
         try:
+            if self.unreadable is not None:
+                raise LoadError(self.unreadable)
             doc = resolve(loads(self.text, self.display), self.path)
         except LoadError as exc:
             self.document = None
@@ -275,7 +295,21 @@ class Session:
 
     def form(self) -> list[Field]:
         lines = _key_lines(self.text)
-        return build_form(self.data, lines, self.display)
+        return build_form(self.data, lines, self.display, self.inherited())
+
+    def inherited(self) -> dict[tuple[Any, ...], tuple[Any, str, int]]:
+        """Values that come from shared files through `extends:`, with the file and line they stand on."""
+        if not isinstance(self.data, dict) or "extends" not in self.data:
+            return {}
+        try:
+            doc = resolve(loads(self.text, self.display), self.path)
+        except LoadError:
+            return {}
+        found: dict[tuple[Any, ...], tuple[Any, str, int]] = {}
+        for path, file in doc.value_files.items():
+            if file != doc.file and path and (path[:-1] == () or path[:-1] not in found):
+                found[path] = (yamltext.get(doc.data, path), file, doc.values.get(path, (0, 0))[0])
+        return found
 
 
 def _line_index(doc: Document) -> dict[int, tuple[Any, ...]]:

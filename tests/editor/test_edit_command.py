@@ -63,3 +63,29 @@ def test_edit_serves_loopback_only_with_a_token_and_stops_on_ctrl_c(tmp_path: Pa
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_broken_file_shows_its_finding_and_is_never_written(tmp_path: Path) -> None:
+    from seloste.editor.server import EditorServer
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema_version: 1\ncontroller:\n  name: [Kielo\n", encoding="utf-8")
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("controller:\n  name: Kielo Äö\n".encode("latin-1"))
+    for path, expected in ((broken, "YAML"), (latin, "UTF-8")):
+        before = path.read_bytes()
+        server = EditorServer(path, 0, "fi")
+        server.start()
+        try:
+            status, page = request(server.port, "GET", f"/?token={server.token}")
+            assert status == 200 and b"Tiedostoa ei voitu lukea lomakkeeksi" in page
+            headers = {"X-Seloste-Token": server.token}
+            status, answer = request(server.port, "POST", "/api/state", headers=headers, body=b"{}")
+            state = json.loads(answer)
+            assert status == 200 and state["counts"]["error"] == 1 and expected in state["findings"][0]["message"]
+            status, _ = request(server.port, "POST", "/api/save", headers=headers, body=b"{}")
+            assert status == 409
+            assert path.read_bytes() == before
+        finally:
+            server.shutdown()
+            server.server_close()

@@ -140,6 +140,14 @@ def test_list_items_are_added_moved_and_removed(tmp_path: Path, editor: Start, p
     removed, added = changed_lines(original, target.read_text(encoding="utf-8"))
     assert removed == []
     assert [line.strip() for line in added] == ["trade_names:", "- Aurora Laser"]
+    # an activity from a business preset, offered beside the activities
+    page.locator("details.top[data-top=f-activities] > summary").click()
+    page.get_by_label("Tai lisää valmis käsittelytoimi toimialan mallista").select_option("tatuointistudio:kuvat")
+    page.get_by_role("button", name="+ Lisää mallista").click()
+    settled(page)
+    expect(page.locator("details[data-item=f-activities-2] > summary")).to_have_text("Kuvat valmiista töistä")
+    expect(page.locator("#f-activities-2-id-input")).to_be_focused()
+    expect(page.locator("#points-list li.mark", has_text="kuvia")).to_have_count(1)
 
 
 def test_a_finding_appears_and_disappears_beside_its_field(tmp_path: Path, editor: Start, page: Page) -> None:
@@ -186,7 +194,8 @@ def test_a_change_on_disk_is_never_overwritten_silently(tmp_path: Path, editor: 
 
 def test_unknown_keys_and_extends_are_kept_and_shown_read_only(tmp_path: Path, editor: Start, page: Page) -> None:
     shared = tmp_path / "_shared.yaml"
-    shared.write_text("rights:\n  response_time: kuukauden kuluessa\n", encoding="utf-8")
+    shared.write_text("rights:\n  response_time: kuukauden kuluessa\nbranding:\n  font: DejaVu Serif\n",
+                      encoding="utf-8")
     target = copy_example(tmp_path)
     text = target.read_text(encoding="utf-8")
     text = text.replace("schema_version: 1\n", "schema_version: 1\nextends: _shared.yaml\nx_own_note: keep me\n", 1)
@@ -196,6 +205,9 @@ def test_unknown_keys_and_extends_are_kept_and_shown_read_only(tmp_path: Path, e
     page.locator("details.top[data-top=f-extends] > summary").click()
     expect(page.locator("#f-extends pre")).to_have_text("_shared.yaml")
     expect(page.locator("#f-extends .origin")).to_contain_text("rivi")
+    page.locator("details.top[data-top=f-branding] > summary").click()
+    expect(page.locator("#f-branding-font pre")).to_have_text("DejaVu Serif")
+    expect(page.locator("#f-branding-font .origin")).to_contain_text("_shared.yaml, rivi 4")
     page.locator("details.top[data-top=f-x_own_note] > summary").click()
     expect(page.locator("#f-x_own_note pre")).to_have_text("keep me")
     page.locator("#f-controller-name-input").fill("Uusi nimi")

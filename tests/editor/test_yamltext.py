@@ -31,13 +31,14 @@ def test_every_scalar_edit_changes_one_line_and_agrees_with_a_full_dump(example:
     scalars = [(path, value) for path, value in walk(doc.data)  # values written on one line
                if isinstance(value, str | int) and not isinstance(value, bool)
                and str(value) in lines[doc.values[path][0] - 1]]
-    edited = 0
-    for path, value in scalars[::9]:
+    wanted = {}
+    for path, value in scalars[::12]:
         new = value + 1 if isinstance(value, int) else f"{value} – {'a: #b' if len(path) % 2 else 'ä'}"
         session.change([{"path": list(path), "value": str(new)}])
-        assert yamltext.get(loads(session.text).data, path) == new
-        edited += 1
-    assert len(removed_lines(original, session.text)) == edited
+        wanted[path] = new
+    data = loads(session.text).data
+    assert {path: yamltext.get(data, path) for path in wanted} == wanted
+    assert len(removed_lines(original, session.text)) == len(wanted)
     assert session.carrier.carry(yamltext.dump(session.data)) == session.text
 
 
@@ -86,3 +87,15 @@ def test_saving_is_atomic_and_refuses_a_file_changed_on_disk(tmp_path: Path) -> 
     session.save(force=True)
     assert target.read_text(encoding="utf-8") == "schema_version: 1\ncontroller:\n  name: Kielo Oy\n"
     assert [p.name for p in tmp_path.iterdir()] == ["c.yaml"]  # no temporary file left behind
+
+
+def test_an_activity_from_a_preset_comes_with_its_marks_and_an_id_of_its_own(tmp_path: Path) -> None:
+    target = tmp_path / "aurora.yaml"
+    target.write_bytes((ROOT / "examples" / "ihoklinikka-aurora.yaml").read_bytes())
+    session = Session(target)
+    original = session.text
+    session.operate("add-preset", ("activities",), "ihoklinikka:asiakkaat")
+    ids = [a["id"] for a in loads(session.text).data["activities"]]
+    assert ids == ["asiakkaat", "markkinointi", "asiakkaat-2"]
+    assert len(yamltext.marks(session.text)) > len(yamltext.marks(original))
+    assert removed_lines(original, session.text) == []

@@ -315,6 +315,9 @@
   }
   $("save").addEventListener("click", function () { save(false); });
   $("overwrite").addEventListener("click", function () { save(true); });
+  document.querySelectorAll("[data-reload]").forEach(function (b) {
+    b.addEventListener("click", function () { post("/api/reload", {}).then(function () { location.reload(); }); });
+  });
   $("reload").addEventListener("click", function () {
     operate("/api/reload", {}).then(function () { $("conflict").hidden = true; $("save").focus(); });
   });
