@@ -220,7 +220,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         route = urlsplit(self.path).path
         token = set_ui_language(self.server.ui_lang)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             with self.server.session.lock:
                 answer, status = self.route(route, body)
@@ -230,7 +230,8 @@ class Handler(BaseHTTPRequestHandler):
             answer, status = {"error": f"Tiedostoa ei voitu kirjoittaa: {exc.strerror or exc}"}, 500
         finally:
             reset_ui_language(token)
-        self.timing = f"app;dur={1000 * (time.perf_counter() - started):.1f}"
+        self.timing = (f"app;dur={1000 * (time.perf_counter() - started):.1f}, "
+                       f"cpu;dur={1000 * (time.thread_time() - cpu):.1f}")
         self._json(answer, status)
 
     def route(self, route: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:

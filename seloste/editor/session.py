@@ -266,11 +266,12 @@ class Session:
         owned = rule_ids()
         findings = [f for f in findings if f.rule not in owned] + check_document(doc, self.config)
         self.document = doc
-        lines = _line_index(doc)
+        marks = yamltext.marks(self.text)
+        lines = _line_index(doc) if marks else {}
         ordered = sorted(set(findings), key=lambda f: (SEVERITY_ORDER[f.severity], f.line, f.column, f.rule))
         out.findings = [self._finding(f, doc) for f in ordered]
         out.counts = {s.value: sum(1 for f in ordered if f.severity is s) for s in Severity}
-        for line, note in yamltext.marks(self.text):
+        for line, note in marks:
             path = lines.get(line) or lines.get(line + 1) or ()
             out.marks.append({"line": line, "note": note, "path": list(path), "field": field_id(path)})
         out.preview, out.preview_note = self.preview(doc)

@@ -4,12 +4,13 @@
 (function () {
   "use strict";
   var token = document.querySelector('meta[name="seloste-token"]').content;
-  var DEBOUNCE = 60;
+  var DEBOUNCE = 40;
   var pending = {};          // key → change
   var timer = null;
   var inFlight = false;
   var startedAt = null;      // when the first not yet shown change was typed
   var lastPreview = null;
+  var lastFindings = null;
   var seloste = window.seloste = {latencies: [], generation: 0, busy: false, loading: false, ready: false};
   /* True when everything typed has been answered and shown (tests and the benchmark wait for it). */
   seloste.idle = function () { return seloste.ready && timer === null && !inFlight && !seloste.loading && !Object.keys(pending).length; };
@@ -163,9 +164,13 @@
 
   function apply(state, began) {
     if (!state || state.error) { setStatus("Virhe: " + ((state && state.error) || "tuntematon")); return; }
-    if (state.form !== undefined) { replaceForm(state.form, state.focus); }
-    showFindings(state.findings || []);
-    showPoints(state.findings || [], state.marks || []);
+    if (state.form !== undefined) { replaceForm(state.form, state.focus); lastFindings = null; }
+    var findingsKey = JSON.stringify([state.findings, state.marks]);
+    if (findingsKey !== lastFindings) {  // unchanged findings need no work on the page
+      lastFindings = findingsKey;
+      showFindings(state.findings || []);
+      showPoints(state.findings || [], state.marks || []);
+    }
     $("conflict").hidden = !state.disk_changed;
     var dl = $("dl-processors");
     if (state.processors) { dl.innerHTML = ""; state.processors.forEach(function (p) { dl.appendChild(el("option", {value: p})); }); }
