@@ -346,3 +346,15 @@ def kind_at(path: Path) -> str:
     if kind is None and isinstance(node.get("const"), int) and not isinstance(node.get("const"), bool):
         kind = "integer"
     return str(kind) if kind in ("integer", "number", "boolean") else "string"
+
+
+def find_field(fields: list[Field], path: Path) -> Field | None:
+    """The field at `path` in a form tree."""
+    for candidate in fields:
+        if candidate.path == path:
+            return candidate
+        if candidate.path == path[: len(candidate.path)]:
+            found = find_field(candidate.children, path)
+            if found is not None:
+                return found
+    return None

@@ -43,7 +43,7 @@ from ..presets.answers import (
     parse_text,
     parse_website,
 )
-from .form import LANG_NAMES, LANGS
+from .form import LANG_NAMES, LANGS, find_field
 from .pdfjob import BuildJob
 from .session import Conflict, Session
 
@@ -186,6 +186,14 @@ class Handler(BaseHTTPRequestHandler):
             return ""
         return self.server.env.get_template("form.html.j2").render(fields=session.form(), catalogue=catalogue())
 
+    def fragment(self, path: tuple[Any, ...]) -> str:
+        """The fields of one list item (an activity), rendered when the page opens it."""
+        found = find_field(self.server.session.form(), path)
+        if found is None:
+            raise KeyError(path)
+        module = self.server.env.get_template("form.html.j2").module
+        return str(module.field(found, catalogue()))  # type: ignore[attr-defined]
+
     def processor_ids(self) -> list[str]:
         data = self.server.session.data
         ids = list(catalogue())
@@ -256,6 +264,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.state(), 200
         if route == "/api/state":
             return self.state(), 200
+        if route == "/api/fragment":
+            return {"html": self.fragment(tuple(body.get("path") or ()))}, 200
         if route == "/api/save":
             try:
                 session.save(force=bool(body.get("force")))

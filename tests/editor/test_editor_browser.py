@@ -280,7 +280,8 @@ def test_keyboard_only(tmp_path: Path, editor: Start, page: Page) -> None:
     expect(page.locator("details.top[data-top=f-activities]")).to_have_attribute("open", "")
     keyboard.press("Tab")
     keyboard.press("Tab")
-    keyboard.press("Enter")  # opens the first activity
+    keyboard.press("Enter")  # opens the first activity: its fields come from the server
+    settled(page)
     for _ in range(20):
         keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('role')") == "tab":

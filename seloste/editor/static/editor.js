@@ -13,7 +13,11 @@
   var lastFindings = null;
   var seloste = window.seloste = {latencies: [], generation: 0, busy: false, loading: false, ready: false};
   /* True when everything typed has been answered and shown (tests and the benchmark wait for it). */
-  seloste.idle = function () { return seloste.ready && timer === null && !inFlight && !seloste.loading && !Object.keys(pending).length; };
+  seloste.idle = function () {
+    return seloste.ready && timer === null && !inFlight && !seloste.loading && !lazyLoads && !Object.keys(pending).length;
+  };
+  var lazyLoads = 0;         // activities whose fields are being fetched
+  var lastState = null;
 
   function post(url, body) {
     return fetch(url, {method: "POST", headers: {"Content-Type": "application/json", "X-Seloste-Token": token},
@@ -130,6 +134,38 @@
     });
   }
 
+  /* Activities are sent without their fields; an activity's fields are fetched when it is opened. */
+  function loadLazy(details) {
+    if (details.dataset.loaded) { return Promise.resolve(); }
+    if (details.lazyPromise) { return details.lazyPromise; }
+    lazyLoads++;
+    details.lazyPromise = post("/api/fragment", {path: JSON.parse(details.dataset.lazy)}).then(function (r) {
+      lazyLoads--;
+      if (r.status !== 200) { return; }
+      details.querySelector(".lazy-body").innerHTML = r.body.html;
+      details.dataset.loaded = "1";
+      var list = $(details.dataset.lazyField + "-lazy-findings");
+      if (list) { list.remove(); }
+      if (lastState) { lastFindings = null; showFindings(lastState.findings || []); }
+    }, function () { lazyLoads--; });
+    return details.lazyPromise;
+  }
+  form.addEventListener("toggle", function (ev) {
+    if (ev.target.matches && ev.target.matches("details[data-lazy]") && ev.target.open) { loadLazy(ev.target); }
+  }, true);
+  /* Loads the activity that holds `path` (when it is one not yet loaded). */
+  function ensureLoaded(path) {
+    for (var k = path.length; k > 0; k--) {
+      var lazy = document.querySelector('[data-lazy-field="' + fieldId(path.slice(0, k)) + '"]');
+      if (lazy) { lazy.open = true; return loadLazy(lazy); }
+    }
+    return Promise.resolve();
+  }
+  function pathOfId(id) {
+    return id.replace(/^f-?/, "").split("-").filter(function (p) { return p !== ""; })
+      .map(function (p) { return /^\d+$/.test(p) ? Number(p) : p; });
+  }
+
   function replaceForm(html, focusId) {
     var open = [];
     form.querySelectorAll("details[open]").forEach(function (d) { open.push(d.dataset.top || d.dataset.item); });
@@ -139,7 +175,14 @@
       if (open.indexOf(d.dataset.top || d.dataset.item) >= 0) { d.open = true; }
     });
     var target = (focusId && $(focusId)) || (active && $(active));
-    if (target) { reveal(target); focusIn(target); }
+    if (target) { reveal(target); focusIn(target); return; }
+    var wanted = focusId || active;
+    if (wanted && /^f-/.test(wanted)) {
+      ensureLoaded(pathOfId(wanted)).then(function () {
+        var later = $(wanted);
+        if (later) { reveal(later); focusIn(later); }
+      });
+    }
   }
 
   function reveal(node) {
@@ -154,7 +197,8 @@
 
   function locate(path) {
     for (var k = path.length; k >= 0; k--) {
-      var box = document.querySelector('[data-field="' + fieldId(path.slice(0, k)) + '"]');
+      var id = fieldId(path.slice(0, k));
+      var box = document.querySelector('[data-field="' + id + '"]') || document.querySelector('[data-lazy-field="' + id + '"]');
       if (box) { return box; }
     }
     return null;
@@ -164,6 +208,7 @@
 
   function apply(state, began) {
     if (!state || state.error) { setStatus("Virhe: " + ((state && state.error) || "tuntematon")); return; }
+    lastState = state;
     if (state.form !== undefined) { replaceForm(state.form, state.focus); lastFindings = null; }
     var findingsKey = JSON.stringify([state.findings, state.marks]);
     if (findingsKey !== lastFindings) {  // unchanged findings need no work on the page
@@ -264,8 +309,11 @@
     var link = ev.target.closest("a[data-path]");
     if (link) {
       ev.preventDefault();
-      var box = locate(JSON.parse(link.dataset.path));
-      if (box) { reveal(box); box.scrollIntoView({block: "center"}); focusIn(box); }
+      var path = JSON.parse(link.dataset.path);
+      ensureLoaded(path).then(function () {
+        var box = locate(path);
+        if (box) { reveal(box); box.scrollIntoView({block: "center"}); focusIn(box); }
+      });
       return;
     }
     var confirm = ev.target.closest("button[data-confirm]");
