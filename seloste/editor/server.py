@@ -13,6 +13,7 @@ import hmac
 import json
 import mimetypes
 import secrets
+import shutil
 import tempfile
 import threading
 import time
@@ -90,6 +91,10 @@ class EditorServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.port}/?token={self.token}"
+
+    def server_close(self) -> None:
+        super().server_close()
+        shutil.rmtree(self.outdir, ignore_errors=True)  # the built documents were offered for download only
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that closed its connection is no error worth a traceback in the owner's terminal."""

@@ -293,3 +293,23 @@ def test_keyboard_only(tmp_path: Path, editor: Start, page: Page) -> None:
     keyboard.press("Control+s")
     expect(page.locator("#status")).to_contain_text("Tallennettu")
     assert "name: Näppäimistön Aurora Oy" in target.read_text(encoding="utf-8")
+
+
+def test_an_open_point_opens_the_activity_and_focuses_its_field(tmp_path: Path, editor: Start, page: Page) -> None:
+    target = copy_example(tmp_path)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("basis: contract", "basis: contrakt", 1), encoding="utf-8")
+    server = editor(target)
+    open_editor(page, server)
+    activity = page.locator("details[data-item=f-activities-0]")
+    expect(activity).to_have_class("item lazy has-error")  # the closed activity says it holds an error
+    point = page.locator("#points-list li.error a", has_text="contrakt")
+    point.click()
+    settled(page)
+    expect(activity).to_have_attribute("open", "")
+    focused = page.evaluate("document.activeElement.id")
+    assert focused.startswith("f-activities-0-purposes-") and focused.endswith("-basis-input"), focused
+    expect(page.locator(f"#{focused.removesuffix('-input')}-findings li")).to_contain_text("contrakt")
+    page.locator(f"#{focused}").select_option("contract")
+    settled(page)
+    expect(page.locator("#points-list li.error")).to_have_count(0)
