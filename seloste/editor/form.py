@@ -55,6 +55,9 @@ KEY_LABELS = {
     "purpose": "Käyttötarkoitus", "role": "Rooli", "safeguard_note": "Suojatoimen lisätiedot",
     "summary": "Muutoksen kuvaus", "title": "Otsikko",
 }
+#: The parts an owner fills first; the rest (the document's own details, languages, branding) follow.
+FIRST = ("controller", "privacy_contact", "processors", "activities", "direct_marketing", "cookies", "security",
+         "rights", "breach_procedure", "health_care", "joint_controllers", "representative", "dpo")
 #: Keys whose items are shown one at a time, each in a section of its own.
 SECTIONS = frozenset({"activities", "processors", "data_categories", "purposes", "retention", "changes",
                       "extra_sections", "recipients", "transfers", "sources", "parties", "locations", "items"})
@@ -175,7 +178,9 @@ class Builder:
         data = self.data if isinstance(self.data, dict) else {}
         fields: list[Field] = []
         known = root["properties"]
-        for key, node in known.items():
+        order = [*FIRST, *(key for key in known if key not in FIRST)]
+        for key in order:
+            node = known[key]
             if key in ("$schema", "schema_version"):
                 continue
             if key == "extends":

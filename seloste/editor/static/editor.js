@@ -280,23 +280,34 @@
     });
   }
 
+  /* The name of the field a finding or mark concerns, as the form shows it. */
+  function fieldName(path) {
+    var box = locate(path);
+    if (!box) { return ""; }
+    var title = box.matches("details") ? box.querySelector("summary") : box.querySelector("label, legend, .label");
+    return title ? title.textContent.replace("(pakollinen)", "").trim() : "";
+  }
+
   function showPoints(findings, marks) {
     var list = $("points-list");
     list.innerHTML = "";
     findings.forEach(function (f) {
       var li = el("li", {"class": "point " + f.severity});
       var a = el("a", {href: "#" + f.field, "data-path": JSON.stringify(f.path)});
-      a.textContent = f.severity_fi + ": " + f.message;
+      var name = fieldName(f.path);
+      a.textContent = f.severity_fi + (name ? " – " + name : "") + ": " + f.message;
       li.appendChild(a);
       list.appendChild(li);
     });
     marks.forEach(function (m) {
       var li = el("li", {"class": "point mark"});
       var a = el("a", {href: "#" + m.field, "data-path": JSON.stringify(m.path)});
-      a.textContent = "TARKISTA (rivi " + m.line + "): " + (m.note || "varmista tämä kohta");
+      var name = fieldName(m.path);
+      a.textContent = "TARKISTA" + (name ? " – " + name : "") + ": " + (m.note || "varmista tämä kohta");
+      a.title = "rivi " + m.line;
       li.appendChild(a);
       var b = el("button", {type: "button", "class": "small", "data-confirm": String(m.line)}, "Tarkistettu");
-      b.setAttribute("aria-label", "Merkitse tarkistetuksi: rivi " + m.line);
+      b.setAttribute("aria-label", "Merkitse tarkistetuksi: " + (name || "rivi " + m.line) + ", rivi " + m.line);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(b);
       list.appendChild(li);
