@@ -30,6 +30,9 @@ system-deps:
 	    (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
 	     apt-get install -y -qq nodejs npm >/dev/null 2>&1)) || echo "warning: could not install npm"; \
 	  fi; \
+	  command -v chromium >/dev/null 2>&1 || { echo "installing chromium for the editor's browser tests"; \
+	    apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
+	    apt-get install -y -qq chromium >/dev/null 2>&1) || echo "warning: could not install chromium"; }; \
 	fi
 
 $(BIN)/python:
@@ -46,7 +49,8 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/seloste build examples -o $(OUT)
 	@echo "open $(OUT)/index.html, or $(OUT)/*/notice.fi.html, notice.sv.html, notice.en.html (and .pdf)"
 
-# Third-party tools the tests run, from npm (versions pinned in package-lock.json): Microsoft's SARIF Multitool.
+# Third-party tools the tests run, from npm (versions pinned in package-lock.json): Microsoft's SARIF Multitool,
+# and axe-core for the accessibility tests.
 # npm may not run the package's install script (it only marks the binary executable), so that is done here.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -63,8 +67,9 @@ test: system-deps $(VENV)/.installed node_modules/.installed
 messages: $(VENV)/.installed
 	$(BIN)/python tools/messages.py
 
-bench: system-deps $(VENV)/.installed
+bench: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.editor
 
 clean:
 	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache node_modules

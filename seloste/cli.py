@@ -45,6 +45,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "preview": "seloste.preview:preview",
     "import": "seloste.importer.command:import_command",
     "audit": "seloste.importer.command:audit",
+    "edit": "seloste.editor.command:edit",
 }
 
 
