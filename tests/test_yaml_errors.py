@@ -63,5 +63,5 @@ def test_the_issues_example_line_12(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "seloste", "--ui-lang", "fi", "validate", str(path)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
-    assert f"{path}:12:11: error: YAML-syntaksivirhe: rivin 12 lopusta puuttuu kaksoispiste ':'" in done.stdout
+    assert f"{path}:12:11: virhe: YAML-syntaksivirhe: rivin 12 lopusta puuttuu kaksoispiste ':'" in done.stdout
     assert "vihje: Kirjoita avaimen perään kaksoispiste, esim. 'activities:'." in done.stdout

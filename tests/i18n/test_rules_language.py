@@ -15,7 +15,7 @@ def test_rules_in_finnish_and_english() -> None:
     for rule in infos():
         assert rule.summary in english
         assert rule.summary not in finnish, rule.id  # translated, not left in English
-    assert "Jokaisen Y-tunnuksen tarkistenumero on oikea." in finnish
+    assert "Jokainen Y-tunnus on kirjoitettu oikeassa muodossa, ja sen tarkistenumero on oikein." in finnish
 
 
 def test_explain_in_finnish() -> None:
