@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test bench messages system-deps clean
+.PHONY: demo test bench messages system-deps screenshots clean
 
 # Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
 # elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
@@ -20,7 +20,17 @@ system-deps:
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
 	  fi; \
+	  for pkg in chromium npm; do \
+	    command -v $$pkg >/dev/null 2>&1 || { echo "installing $$pkg (browser tests)"; \
+	      (apt-get install -y -qq $$pkg >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
+	       apt-get install -y -qq $$pkg >/dev/null 2>&1)) || echo "warning: could not install $$pkg"; }; \
+	  done; \
 	fi
+
+# axe-core for the accessibility tests in the browser, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +46,7 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/seloste build examples -o $(OUT)
 	@echo "open $(OUT)/index.html, or $(OUT)/*/notice.fi.html, notice.sv.html, notice.en.html (and .pdf)"
 
-test: system-deps $(VENV)/.installed
+test: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check seloste tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -48,6 +58,10 @@ messages: $(VENV)/.installed
 
 bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run
+
+# The README's pictures of a notice on a phone and on paper (docs/*.png), from examples/hieroja-koskenranta.yaml.
+screenshots: system-deps $(VENV)/.installed
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache
