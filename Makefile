@@ -14,11 +14,12 @@ system-deps:
 	  for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
 	    ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
 	  done; \
+	  fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="$$missing fonts-liberation"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing native libraries for WeasyPrint:$$missing"; \
-	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 || \
+	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation >/dev/null 2>&1 || \
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
-	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
+	       libharfbuzz-subset0 fonts-dejavu-core fonts-liberation >/dev/null 2>&1)) || echo "warning: could not install them"; \
 	  fi; \
 	  for pkg in chromium npm; do \
 	    command -v $$pkg >/dev/null 2>&1 || { echo "installing $$pkg (browser tests)"; \

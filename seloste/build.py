@@ -147,7 +147,8 @@ def render_documents(
                 folder = source.resolve().parent
                 allowed = [folder, templates_dir(), *([templates.resolve()] if templates else [])]
                 outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
-                                                          source=doc.file, stylesheets=[pdf_stylesheet(templates)])
+                                                          source=doc.file,
+                                                          stylesheets=[pdf_stylesheet(templates, lang)])
     if missing:
         findings.extend(translation_findings(doc, missing))
         return {}

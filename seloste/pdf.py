@@ -115,14 +115,16 @@ def write_pdf(
     warnings are appended to `findings` as warnings, attributed to the file `source`."""
     from weasyprint import CSS, HTML
 
+    from .pdfua import finish, tagging
+
     register_hyphenation()
     refused: list[str] = []
     fetcher = _fetcher_class()(allowed_dirs, refused)
     base_url = base_dir.resolve().as_uri() + "/"
-    with _captured_logs() as messages:
+    with _captured_logs() as messages, tagging():
         document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         extra = [CSS(string=css, base_url=base_url, url_fetcher=fetcher) for css in stylesheets]
-        pdf: bytes = document.write_pdf(stylesheets=extra, pdf_variant=PDF_VARIANT)
+        pdf: bytes = finish(document.write_pdf(stylesheets=extra, pdf_variant=PDF_VARIANT), html)
     if findings is not None:
         for url in dict.fromkeys(refused):
             shown = url if len(url) <= 120 else url[:117] + "..."

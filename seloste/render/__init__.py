@@ -139,15 +139,14 @@ def printed_texts(doc: Document, kind: str) -> list[tuple[JsonPath, Any]]:
             if not any(path[:len(prefix)] == prefix for prefix in skip)]
 
 
-def pdf_stylesheet(templates: Path | None = None) -> str:
-    """The stylesheet only the PDF engine reads (running header by `string-set`, hyphenation limits)."""
+def pdf_stylesheet(templates: Path | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The stylesheet only the PDF engine reads (running header by `string-set`, hyphenation limits), in `lang`:
+    it is a template, for the words it puts in the running header."""
     env = environment_for(templates)
-    assert env.loader is not None
     try:
-        source, _, _ = env.loader.get_source(env, PDF_STYLESHEET)
+        return env.get_template(PDF_STYLESHEET).render(lang=lang)
     except TemplateError as exc:
-        raise RenderError(f"template error: {exc.message or exc}") from exc
-    return source
+        raise RenderError(f"template error{_where(exc)}: {exc.message or exc}") from exc
 
 
 def _where(exc: TemplateError) -> str:
