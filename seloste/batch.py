@@ -44,9 +44,11 @@ class BatchOptions:
     force: bool = False
     shard: tuple[int, int] | None = None
     config: Any = None  # a seloste.checker.Config for the check status; None: the default rules
+    heading_base: int = 1  # the level of the fragment's title (--heading-base)
 
     def key_options(self) -> dict[str, Any]:
-        return {"only": self.only, "fmt": self.fmt, "languages": self.languages, "fallback": self.fallback}
+        return {"only": self.only, "fmt": self.fmt, "languages": self.languages, "fallback": self.fallback,
+                "heading_base": self.heading_base}
 
 
 @dataclass
@@ -105,7 +107,7 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     try:
         rendered = render_file(path, only=options.only, fmt=options.fmt, templates=options.templates,
                                languages=list(options.languages) if options.languages is not None else None,
-                               fallback=options.fallback)
+                               fallback=options.fallback, heading_base=options.heading_base)
     except Exception as exc:
         return Outcome(file, "failed", findings=[Finding(
             file, 0, 0, "render-failed", Severity.ERROR, f"rendering failed: {type(exc).__name__}: {exc}",

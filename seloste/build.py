@@ -1,7 +1,8 @@
 """Build the documents of controller files into an output folder: validate, render, write.
 
 For each valid controller and each of its languages (`languages=` from the command line, else the YAML's
-`languages:`, else Finnish), `OUT/<id>/` receives `notice.<lang>.html`, `notice.<lang>.fragment.html`,
+`languages:`, else Finnish), `OUT/<id>/` receives `notice.<lang>.html`, `notice.<lang>.fragment.html` (and its
+stylesheet as `notice.<lang>.fragment.css`),
 `notice.<lang>.pdf`, `record.<lang>.html` and `record.<lang>.pdf` (narrowed by `only` and `fmt`). Every document
 of a controller is rendered in memory first and written only when all of them succeeded, each file atomically
 (a temporary file in the same folder, then `os.replace`), so a reader never sees half a file. Invalid input
@@ -108,6 +109,7 @@ def render_documents(
     findings: list[Finding],
     languages: list[str] | None = None,
     fallback: bool = False,
+    heading_base: int = 1,
 ) -> dict[str, bytes]:
     """Every requested document of one controller in each language, by file name (`notice.sv.pdf`).
 
@@ -127,7 +129,8 @@ def render_documents(
             pages = {kind: render_html(doc, kind, lang, fallback=fallback, templates=templates, branding=branding)
                      for kind in kinds}
             fragment = (render_html(doc, "notice", lang, fallback=fallback, fragment=True, templates=templates,
-                                    branding=branding) if "notice" in kinds and "html" in formats else None)
+                                    branding=branding, heading_base=heading_base)
+                        if "notice" in kinds and "html" in formats else None)
         except MissingTranslationError as exc:
             if not exc.fields:
                 raise
@@ -141,6 +144,7 @@ def render_documents(
                 outputs[f"{kind}.{lang}.html"] = html.encode("utf-8")
                 if kind == "notice" and fragment is not None:
                     outputs[f"{kind}.{lang}.fragment.html"] = fragment.encode("utf-8")
+                    outputs[f"{kind}.{lang}.fragment.css"] = fragment_css(fragment).encode("utf-8")
             if "pdf" in formats:
                 from .pdf import write_pdf  # WeasyPrint loads only when a PDF is asked for
 
@@ -153,6 +157,12 @@ def render_documents(
         findings.extend(translation_findings(doc, missing))
         return {}
     return outputs
+
+
+def fragment_css(fragment: str) -> str:
+    """The fragment's stylesheet as a file of its own, for site editors that strip `<style>` from pasted HTML."""
+    start, end = fragment.find("<style>"), fragment.find("</style>")
+    return fragment[start + len("<style>"):end].strip() + "\n" if 0 <= start < end else ""
 
 
 def translation_findings(doc: Document, missing: dict[JsonPath, list[str]]) -> list[Finding]:
@@ -189,6 +199,7 @@ def render_file(
     templates: Path | None = None,
     languages: list[str] | None = None,
     fallback: bool = False,
+    heading_base: int = 1,
 ) -> Rendered:
     """Validate one controller file and render every requested document to bytes. Never raises for bad input;
     a broken template becomes a `template` finding."""
@@ -200,7 +211,7 @@ def render_file(
     result.slug = output_slug(doc, path)
     try:
         outputs = render_documents(doc, path, only=only, fmt=fmt, templates=templates, findings=result.findings,
-                                   languages=languages, fallback=fallback)
+                                   languages=languages, fallback=fallback, heading_base=heading_base)
     except RenderError as exc:
         result.findings.append(Finding(doc.file, 0, 0, "template", Severity.ERROR, str(exc)))
         return result

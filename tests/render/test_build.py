@@ -38,7 +38,8 @@ def in_languages(*names: str) -> list[str]:
 def test_only_and_format_narrow_the_output(tmp_path: Path) -> None:
     code, output = run(str(AURORA), "-o", str(tmp_path / "a"), "--format", "html")
     assert code == 0, output
-    assert files(tmp_path / "a") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.html",
+    assert files(tmp_path / "a") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.css",
+                                                 "ihoklinikka-aurora/notice.LANG.fragment.html",
                                                  "ihoklinikka-aurora/notice.LANG.html",
                                                  "ihoklinikka-aurora/record.LANG.html")
     code, output = run(str(AURORA), "-o", str(tmp_path / "b"), "--only", "record", "--format", "html")
@@ -59,7 +60,8 @@ def test_invalid_input_writes_nothing_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert "bad.yaml:" in output and "[business-id]" in output
     assert "bad.yaml: not built" in output
-    assert files(tmp_path / "out") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.html",
+    assert files(tmp_path / "out") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.css",
+                                                 "ihoklinikka-aurora/notice.LANG.fragment.html",
                                                    "ihoklinikka-aurora/notice.LANG.html",
                                                    "ihoklinikka-aurora/record.LANG.html")
 

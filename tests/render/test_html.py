@@ -23,8 +23,8 @@ def test_every_example_is_built(folders: list[Path]) -> None:
     assert len(folders) == len(example_files())
     for folder in folders:
         names = sorted(p.name for p in folder.iterdir())
-        assert names == ["notice.fi.fragment.html", "notice.fi.html", "notice.fi.pdf", "record.fi.html",
-                         "record.fi.pdf"]
+        assert names == ["notice.fi.fragment.css", "notice.fi.fragment.html", "notice.fi.html", "notice.fi.pdf",
+                         "record.fi.html", "record.fi.pdf"]
 
 
 @pytest.mark.parametrize("name", ["notice.fi.html", "record.fi.html"])
