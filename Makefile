@@ -6,7 +6,8 @@ OUT ?= out
 
 .PHONY: demo test bench messages system-deps screenshots clean
 
-# Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
+# Native libraries WeasyPrint uses (and Voikko, the Finnish hyphenator; Chromium, npm and pdftoppm for the browser
+# tests and the screenshots). Installed when we are root on a Debian-like machine and they are missing;
 # elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -15,14 +16,16 @@ system-deps:
 	    ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
 	  done; \
 	  fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="$$missing fonts-liberation"; \
+	  ldconfig -p | grep -q libvoikko.so.1 && [ -d /usr/lib/voikko ] || missing="$$missing libvoikko1 voikko-fi"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing native libraries for WeasyPrint:$$missing"; \
-	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation >/dev/null 2>&1 || \
+	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation libvoikko1 voikko-fi >/dev/null 2>&1 || \
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
-	       libharfbuzz-subset0 fonts-dejavu-core fonts-liberation >/dev/null 2>&1)) || echo "warning: could not install them"; \
+	       libharfbuzz-subset0 fonts-dejavu-core fonts-liberation libvoikko1 voikko-fi >/dev/null 2>&1)) || echo "warning: could not install them"; \
 	  fi; \
-	  for pkg in chromium npm; do \
-	    command -v $$pkg >/dev/null 2>&1 || { echo "installing $$pkg (browser tests)"; \
+	  for pair in chromium:chromium npm:npm pdftoppm:poppler-utils; do \
+	    cmd=$${pair%%:*}; pkg=$${pair##*:}; \
+	    command -v $$cmd >/dev/null 2>&1 || { echo "installing $$pkg (browser tests, screenshots)"; \
 	      (apt-get install -y -qq $$pkg >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
 	       apt-get install -y -qq $$pkg >/dev/null 2>&1)) || echo "warning: could not install $$pkg"; }; \
 	  done; \
@@ -59,9 +62,10 @@ messages: $(VENV)/.installed
 
 bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.pages
 
 # The README's pictures of a notice on a phone and on paper (docs/*.png), from examples/hieroja-koskenranta.yaml.
-screenshots: system-deps $(VENV)/.installed
+screenshots: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/python tools/screenshots.py
 
 clean:

@@ -14,6 +14,7 @@ import contextlib
 import gc
 import hashlib
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -182,6 +183,20 @@ def _entry(outcome: Outcome, key: str, previous: Entry | None) -> Entry:
                  outcome.name or (previous.name if previous else ""), previous.updated if previous else "")
 
 
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done (then interrupt as usual), where the platform allows."""
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
               progress: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
     """Build every controller under `paths` into `out_dir`. Raises PathError for a missing path."""
@@ -209,9 +224,10 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
     taken = {o.slug for o in result.outcomes if o.slug}
     try:
         for outcome in _outcomes(todo, options):
-            if outcome.status == "built":
-                _write(outcome, out_dir, taken)
-            entries[outcome.file] = _entry(outcome, key, entries.get(outcome.file))
+            with _signals_deferred():  # a controller's files and its manifest entry land together, or not at all
+                if outcome.status == "built":
+                    _write(outcome, out_dir, taken)
+                entries[outcome.file] = _entry(outcome, key, entries.get(outcome.file))
             outcome.outputs = {}
             result.outcomes.append(outcome)
             done += 1

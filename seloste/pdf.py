@@ -89,16 +89,21 @@ def _fetcher_class() -> type[Any]:
 
 
 @cache
-def register_hyphenation() -> None:
-    """Give WeasyPrint's hyphenator (pyphen) seloste's Finnish patterns, unless it already has Finnish ones."""
+def register_hyphenation() -> str:
+    """Give WeasyPrint's hyphenator (pyphen) Finnish: Voikko where it is installed (`seloste.hyphenation`), else
+    seloste's Finnish patterns (unless pyphen already has Finnish ones). Returns which: "voikko" or "patterns"."""
     import pyphen  # type: ignore[import-untyped]
 
-    if pyphen.language_fallback("fi") is not None:
-        return
-    path = Path(str(files("seloste") / "data" / "hyph_fi_FI.dic"))
-    for name in ("fi_FI", "fi"):
-        pyphen.LANGUAGES[name] = path
-        pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
+    from .hyphenation import use_voikko
+
+    fallback = pyphen.language_fallback("fi")
+    if fallback is None:
+        path = Path(str(files("seloste") / "data" / "hyph_fi_FI.dic"))
+        for name in ("fi_FI", "fi"):
+            pyphen.LANGUAGES[name] = path
+            pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
+        fallback = pyphen.language_fallback("fi")
+    return "voikko" if use_voikko(pyphen.LANGUAGES[fallback]) else "patterns"
 
 
 def write_pdf(

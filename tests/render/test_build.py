@@ -109,7 +109,7 @@ def test_broken_override_is_reported(tmp_path: Path) -> None:
 def test_atomic_writes_leave_no_temporary_files(built: tuple[Path, BuildResult]) -> None:
     out, result = built
     assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
-    assert len(result.written) == 5 * len(result.controllers)
+    assert len(result.written) == 6 * len(result.controllers)  # 5 documents and the fragment's CSS
 
 
 def test_two_builds_give_the_same_bytes(built: tuple[Path, BuildResult], tmp_path: Path) -> None:
