@@ -4,10 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test bench messages system-deps clean
+.PHONY: demo test bench messages system-deps screenshots clean
 
-# Native libraries WeasyPrint uses, libvoikko with its Finnish dictionary (voikko-fi) for the checker's Finnish
-# base forms, and npm for the test tools. Installed when we are root on a Debian-like machine and they are
+# Native libraries WeasyPrint uses, the Liberation fonts, libvoikko with its Finnish dictionary (voikko-fi) for
+# Finnish hyphenation and the checker's Finnish base forms, and npm, Chromium and pdftoppm for the test tools,
+# the browser tests and the screenshots. Installed when we are root on a Debian-like machine and they are
 # missing; elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up; without libvoikko
 # the checker matches Finnish words by their beginning).
 system-deps:
@@ -17,22 +18,21 @@ system-deps:
 	    ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
 	  done; \
 	  [ -d /usr/lib/voikko ] || missing="$$missing voikko-fi"; \
+	  fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="$$missing fonts-liberation"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing native libraries for WeasyPrint:$$missing"; \
 	    (apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
-	       libvoikko1 voikko-fi >/dev/null 2>&1 || \
+	       fonts-liberation libvoikko1 voikko-fi >/dev/null 2>&1 || \
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
-	       libharfbuzz-subset0 fonts-dejavu-core libvoikko1 voikko-fi >/dev/null 2>&1)) || \
+	       libharfbuzz-subset0 fonts-dejavu-core fonts-liberation libvoikko1 voikko-fi >/dev/null 2>&1)) || \
 	       echo "warning: could not install them"; \
 	  fi; \
-	  if ! command -v npm >/dev/null 2>&1; then \
-	    echo "installing Node.js and npm (the tests run Microsoft's SARIF Multitool from npm)"; \
-	    (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
-	     apt-get install -y -qq nodejs npm >/dev/null 2>&1)) || echo "warning: could not install npm"; \
-	  fi; \
-	  command -v chromium >/dev/null 2>&1 || { echo "installing chromium for the editor's browser tests"; \
-	    apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
-	    apt-get install -y -qq chromium >/dev/null 2>&1) || echo "warning: could not install chromium"; }; \
+	  for pair in npm:npm chromium:chromium pdftoppm:poppler-utils; do \
+	    cmd=$${pair%%:*}; pkg=$${pair##*:}; \
+	    command -v $$cmd >/dev/null 2>&1 || { echo "installing $$pkg (test tools, browser tests, screenshots)"; \
+	      (apt-get install -y -qq $$pkg >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && \
+	       apt-get install -y -qq $$pkg >/dev/null 2>&1)) || echo "warning: could not install $$pkg"; }; \
+	  done; \
 	fi
 
 $(BIN)/python:
@@ -70,6 +70,11 @@ messages: $(VENV)/.installed
 bench: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.editor
+	$(BIN)/python -m benchmarks.pages
+
+# The README's pictures of a notice on a phone and on paper (docs/*.png), from examples/hieroja-koskenranta.yaml.
+screenshots: system-deps $(VENV)/.installed node_modules/.installed
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(OUT) dist build .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -21,6 +21,7 @@ import gc
 import hashlib
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -53,9 +54,11 @@ class BatchOptions:
     config: Any = None  # a seloste.checker.Config for the check status; None: the default rules
     #: Resolved folders the input files must lie in (a symbolic link out of them is refused); None: any.
     roots: tuple[str, ...] | None = None
+    heading_base: int = 1  # the level of the fragment's title (--heading-base)
 
     def key_options(self) -> dict[str, Any]:
-        return {"only": self.only, "fmt": self.fmt, "languages": self.languages, "fallback": self.fallback}
+        return {"only": self.only, "fmt": self.fmt, "languages": self.languages, "fallback": self.fallback,
+                "heading_base": self.heading_base}
 
 
 @dataclass
@@ -116,7 +119,7 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
     try:
         rendered = render_file(path, only=options.only, fmt=options.fmt, templates=options.templates,
                                languages=list(options.languages) if options.languages is not None else None,
-                               fallback=options.fallback,
+                               fallback=options.fallback, heading_base=options.heading_base,
                                roots=[Path(r) for r in options.roots] if options.roots is not None else None)
     except Exception as exc:
         return Outcome(file, "failed", findings=[Finding(
@@ -246,6 +249,20 @@ def _line(finding: Finding) -> str:
     return finding.format() + (f" — {finding.hint}" if finding.hint else "")
 
 
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done (then interrupt as usual), where the platform allows."""
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
               progress: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
     """Build every controller under `paths` into `out_dir`. Raises PathError for a missing path and OutputError
@@ -279,17 +296,19 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
     try:
         result.cleaned = remove_leftovers(out_dir)  # deletes only what it finds: usually nothing
         for outcome in _outcomes(todo, options):
-            if outcome.status == "built":
-                try:
-                    _write(outcome, out_dir, taken, journal)
-                except OSError as exc:
-                    result.error = describe(exc, out_dir)
-                    outcome.status, outcome.outputs = "failed", {}
-                    outcome.findings.append(Finding(outcome.file, 0, 0, "output", Severity.ERROR, str(result.error)))
-            entry = _entry(outcome, key, entries.get(outcome.file))
-            entries[outcome.file] = entry
-            if result.error is None:
-                journal.entry(entry)
+            with _signals_deferred():  # a controller's files and its manifest entry land together, or not at all
+                if outcome.status == "built":
+                    try:
+                        _write(outcome, out_dir, taken, journal)
+                    except OSError as exc:
+                        result.error = describe(exc, out_dir)
+                        outcome.status, outcome.outputs = "failed", {}
+                        outcome.findings.append(Finding(outcome.file, 0, 0, "output", Severity.ERROR,
+                                                        str(result.error)))
+                entry = _entry(outcome, key, entries.get(outcome.file))
+                entries[outcome.file] = entry
+                if result.error is None:
+                    journal.entry(entry)
             outcome.outputs = {}
             result.outcomes.append(outcome)
             done += 1

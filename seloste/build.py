@@ -1,7 +1,8 @@
 """Build the documents of controller files into an output folder: validate, render, write.
 
 For each valid controller and each of its languages (`languages=` from the command line, else the YAML's
-`languages:`, else Finnish), `OUT/<id>/` receives `notice.<lang>.html`, `notice.<lang>.fragment.html`,
+`languages:`, else Finnish), `OUT/<id>/` receives `notice.<lang>.html`, `notice.<lang>.fragment.html` (and its
+stylesheet as `notice.<lang>.fragment.css`),
 `notice.<lang>.pdf`, `record.<lang>.html` and `record.<lang>.pdf` (narrowed by `only` and `fmt`). Every document
 of a controller is rendered in memory first and written only when all of them succeeded, each file atomically
 (a temporary file in the same folder, then `os.replace`), so a reader never sees half a file. Invalid input
@@ -115,6 +116,7 @@ def render_documents(
     findings: list[Finding],
     languages: list[str] | None = None,
     fallback: bool = False,
+    heading_base: int = 1,
 ) -> dict[str, bytes]:
     """Every requested document of one controller in each language, by file name (`notice.sv.pdf`).
 
@@ -135,7 +137,8 @@ def render_documents(
             pages = {kind: render_html(doc, kind, lang, fallback=fallback, templates=templates, branding=branding)
                      for kind in kinds}
             fragment = (render_html(doc, "notice", lang, fallback=fallback, fragment=True, templates=templates,
-                                    branding=branding) if "notice" in kinds and "html" in formats else None)
+                                    branding=branding, heading_base=heading_base)
+                        if "notice" in kinds and "html" in formats else None)
         except MissingTranslationError as exc:
             if not exc.fields:
                 raise
@@ -149,6 +152,7 @@ def render_documents(
                 outputs[f"{kind}.{lang}.html"] = html.encode("utf-8")
                 if kind == "notice" and fragment is not None:
                     outputs[f"{kind}.{lang}.fragment.html"] = fragment.encode("utf-8")
+                    outputs[f"{kind}.{lang}.fragment.css"] = fragment_css(fragment).encode("utf-8")
             if "pdf" in formats:
                 from .budget import BudgetExceeded
                 from .pdf import write_pdf  # WeasyPrint loads only when a PDF is asked for
@@ -158,7 +162,8 @@ def render_documents(
                 seconds = budget.remaining()
                 try:
                     outputs[f"{kind}.{lang}.pdf"] = write_pdf(html, folder, allowed, findings=findings,
-                                                              source=doc.file, stylesheets=[pdf_stylesheet(templates)],
+                                                              source=doc.file,
+                                                              stylesheets=[pdf_stylesheet(templates, lang)],
                                                               seconds=seconds, spent=budget.spent)
                 except BudgetExceeded as exc:
                     findings.append(budget_finding(doc, f"{kind}.{lang}.pdf", exc))
@@ -197,6 +202,12 @@ def budget_finding(doc: Document, name: str, exc: Exception) -> Finding:
                            "memory with SELOSTE_PDF_MEMORY_MB)."))
 
 
+def fragment_css(fragment: str) -> str:
+    """The fragment's stylesheet as a file of its own, for site editors that strip `<style>` from pasted HTML."""
+    start, end = fragment.find("<style>"), fragment.find("</style>")
+    return fragment[start + len("<style>"):end].strip() + "\n" if 0 <= start < end else ""
+
+
 def translation_findings(doc: Document, missing: dict[JsonPath, list[str]]) -> list[Finding]:
     """One `translation-missing` error per text, at its place in the YAML, naming the languages it lacks."""
     first = source_language(doc.data)
@@ -232,6 +243,7 @@ def render_file(
     languages: list[str] | None = None,
     fallback: bool = False,
     roots: list[Path] | None = None,
+    heading_base: int = 1,
 ) -> Rendered:
     """Validate one controller file and render every requested document to bytes. Never raises for bad input;
     a broken template becomes a `template` finding. `roots`: see `seloste.validate.validate_file`."""
@@ -243,7 +255,7 @@ def render_file(
     result.slug = output_slug(doc, path)
     try:
         outputs = render_documents(doc, path, only=only, fmt=fmt, templates=templates, findings=result.findings,
-                                   languages=languages, fallback=fallback)
+                                   languages=languages, fallback=fallback, heading_base=heading_base)
     except RenderError as exc:
         result.findings.append(Finding(doc.file, 0, 0, "template", Severity.ERROR, str(exc)))
         return result

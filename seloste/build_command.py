@@ -80,6 +80,8 @@ def _run_summary(result: BatchResult) -> dict[str, Any]:
               "missing, instead of refusing to build that language.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of templates that replace seloste's own (see templates/ in seloste).")
+@click.option("--heading-base", type=click.IntRange(min=1, max=6), default=1, show_default=True,
+              help="Heading level of the fragment's title on your site (2: the title is an h2, its sections h3).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild every controller, changed or not.")
@@ -91,13 +93,14 @@ def _run_summary(result: BatchResult) -> dict[str, Any]:
 @click.option("--index-lang", type=click.Choice(LANGUAGES), default="fi", show_default=True,
               help="Language of OUTPUT/index.html.")
 def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | None, lang: str | None,
-          allow_fallback: bool, templates: Path | None, jobs: int | None, force: bool, shard: str | None,
-          quiet: bool, summary_json: Path | None, index_lang: str) -> None:
+          allow_fallback: bool, templates: Path | None, heading_base: int, jobs: int | None, force: bool,
+          shard: str | None, quiet: bool, summary_json: Path | None, index_lang: str) -> None:
     """Build the privacy notice and the record of processing activities of each controller file.
 
     PATHS are files or folders; folders are searched recursively for *.yaml and *.yml (names starting with
     '_' or '.' are skipped: keep shared files for 'extends:' in _shared/). For each valid controller
-    OUTPUT/<id>/ receives notice.<lang>.html, notice.<lang>.fragment.html, notice.<lang>.pdf,
+    OUTPUT/<id>/ receives notice.<lang>.html, notice.<lang>.fragment.html (its CSS also as
+    notice.<lang>.fragment.css), notice.<lang>.pdf,
     record.<lang>.html and record.<lang>.pdf. Unchanged controllers are skipped (see OUTPUT/.seloste-manifest.json).
     """
     from .batch import BatchOptions, run_batch  # the renderer loads only for this command
@@ -112,7 +115,7 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
         raise click.UsageError(str(exc)) from None
     options = BatchOptions(only=only, fmt=fmt, templates=templates, languages=_languages(lang),  # type: ignore[arg-type]
                            fallback=allow_fallback, jobs=jobs or os.cpu_count() or 1, force=force,
-                           shard=_shard(shard), config=config)
+                           shard=_shard(shard), config=config, heading_base=heading_base)
     if fmt != "html":
         from .pdf import subsetting_notice
 

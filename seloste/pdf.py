@@ -175,16 +175,21 @@ def _fetcher_class() -> type[Any]:
 
 
 @cache
-def register_hyphenation() -> None:
-    """Give WeasyPrint's hyphenator (pyphen) seloste's Finnish patterns, unless it already has Finnish ones."""
+def register_hyphenation() -> str:
+    """Give WeasyPrint's hyphenator (pyphen) Finnish: Voikko where it is installed (`seloste.hyphenation`), else
+    seloste's Finnish patterns (unless pyphen already has Finnish ones). Returns which: "voikko" or "patterns"."""
     import pyphen  # type: ignore[import-untyped]
 
-    if pyphen.language_fallback("fi") is not None:
-        return
-    path = Path(str(files("seloste") / "data" / "hyph_fi_FI.dic"))
-    for name in ("fi_FI", "fi"):
-        pyphen.LANGUAGES[name] = path
-        pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
+    from .hyphenation import use_voikko
+
+    fallback = pyphen.language_fallback("fi")
+    if fallback is None:
+        path = Path(str(files("seloste") / "data" / "hyph_fi_FI.dic"))
+        for name in ("fi_FI", "fi"):
+            pyphen.LANGUAGES[name] = path
+            pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
+        fallback = pyphen.language_fallback("fi")
+    return "voikko" if use_voikko(pyphen.LANGUAGES[fallback]) else "patterns"
 
 
 def write_pdf(
@@ -229,15 +234,17 @@ def _render(html: str, base_dir: Path, allowed_dirs: list[Path], source: str,
             stylesheets: list[str]) -> tuple[bytes, list[Finding]]:
     from weasyprint import CSS, HTML
 
+    from .pdfua import finish, tagging
+
     register_hyphenation()
     findings: list[Finding] = []
     refused: list[str] = []
     fetcher = _fetcher_class()(allowed_dirs, refused)
     base_url = base_dir.resolve().as_uri() + "/"
-    with _captured_logs() as messages:
+    with _captured_logs() as messages, tagging():
         document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         extra = [CSS(string=css, base_url=base_url, url_fetcher=fetcher) for css in stylesheets]
-        pdf: bytes = document.write_pdf(stylesheets=extra, pdf_variant=PDF_VARIANT)
+        pdf: bytes = finish(document.write_pdf(stylesheets=extra, pdf_variant=PDF_VARIANT), html)
     for url in dict.fromkeys(refused):
         shown = url if len(url) <= 120 else url[:117] + "..."
         findings.append(Finding(

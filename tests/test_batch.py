@@ -73,7 +73,7 @@ def test_incremental_rebuilds(clients: Path, tmp_path: Path) -> None:
     assert "1 built, 11 skipped" in output
     after = documents(out)
     assert [k for k in after if after[k] != before[k]] == sorted(  # the examples' languages: fi, sv, en
-        f"asiakas-00002/{name}.{lang}{ext}" for lang in ("fi", "sv", "en")
+        f"asiakas-00002/{name}.{lang}{ext}" for lang in ("fi", "sv", "en")  # (the fragment's CSS is the same)
         for name, ext in (("notice", ".fragment.html"), ("notice", ".html"), ("record", ".html")))
     # other options or --force rebuild everything
     assert "12 built" in run(str(clients), "-o", str(out), "--format", "html", "--force", "-j", "1")[1]

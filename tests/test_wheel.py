@@ -47,7 +47,7 @@ def test_installed_wheel_builds_and_checks(installed: Path, tmp_path: Path) -> N
                           capture_output=True, text=True, cwd=tmp_path, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     names = sorted(p.name for p in (tmp_path / "out" / "ihoklinikka-aurora").iterdir())
-    assert names == ["notice.fi.fragment.html", "notice.fi.html", "notice.fi.pdf", "record.fi.html",
-                     "record.fi.pdf"]
+    assert names == ["notice.fi.fragment.css", "notice.fi.fragment.html", "notice.fi.html", "notice.fi.pdf",
+                     "record.fi.html", "record.fi.pdf"]
     assert subprocess.run([seloste, "check", example], capture_output=True, cwd=tmp_path,
                           check=False).returncode == 0

@@ -30,6 +30,8 @@ from ..text import (
 from .branding import Branding, resolve_branding
 from .context import KINDS, build_context, dicts, is_public, listed_processors
 from .environment import environment_for
+from .fragment import adapt
+from .fragment import id_prefix as fragment_id_prefix
 
 Kind = Literal["notice", "record"]
 #: Languages the templates are written in (each has a gettext catalogue).
@@ -82,6 +84,8 @@ def render_html(
     templates: Path | None = None,
     findings: list[Finding] | None = None,
     branding: Branding | None = None,
+    heading_base: int = 1,
+    id_prefix: str | None = None,
 ) -> str:
     """The notice or the record of `doc` in `lang` (fi, sv or en) as a standalone HTML page, or as an embeddable
     fragment.
@@ -92,6 +96,10 @@ def render_html(
     `templates` is a folder whose templates take precedence over seloste's own. `branding` is resolved from the
     YAML unless given (`resolve_branding`, once per controller when rendering several documents); its warnings
     (a refused logo, an unreadable accent colour) are appended to `findings` when given.
+
+    A fragment's headings start at level `heading_base` (1: the title is an h1) and its ids, label references and
+    in-page links carry `id_prefix` (by default the document's id or file name and the language), so that
+    fragments of several documents and languages can share one page (`fragment.py`).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}")
@@ -106,11 +114,17 @@ def render_html(
     env = environment_for(templates)
     try:
         context = build_context(doc, kind, lang, fragment=fragment, branding=branding, fallback=fallback)
-        return env.get_template(f"{kind}.html.j2").render(context)
+        html = env.get_template(f"{kind}.html.j2").render(context)
     except MissingTranslation as exc:
         raise MissingTranslationError(lang, []) from exc
     except TemplateError as exc:
         raise RenderError(f"template error{_where(exc)}: {exc.message or exc}") from exc
+    if not fragment:
+        return html
+    if id_prefix is None:
+        ident = doc.data.get("id") if isinstance(doc.data, dict) else None
+        id_prefix = fragment_id_prefix(ident if isinstance(ident, str) and ident else Path(doc.file).stem, lang)
+    return adapt(html, id_prefix, heading_base)
 
 
 def printed_texts(doc: Document, kind: str) -> list[tuple[JsonPath, Any]]:
@@ -139,15 +153,14 @@ def printed_texts(doc: Document, kind: str) -> list[tuple[JsonPath, Any]]:
             if not any(path[:len(prefix)] == prefix for prefix in skip)]
 
 
-def pdf_stylesheet(templates: Path | None = None) -> str:
-    """The stylesheet only the PDF engine reads (running header by `string-set`, hyphenation limits)."""
+def pdf_stylesheet(templates: Path | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The stylesheet only the PDF engine reads (running header by `string-set`, hyphenation limits), in `lang`:
+    it is a template, for the words it puts in the running header."""
     env = environment_for(templates)
-    assert env.loader is not None
     try:
-        source, _, _ = env.loader.get_source(env, PDF_STYLESHEET)
+        return env.get_template(PDF_STYLESHEET).render(lang=lang)
     except TemplateError as exc:
-        raise RenderError(f"template error: {exc.message or exc}") from exc
-    return source
+        raise RenderError(f"template error{_where(exc)}: {exc.message or exc}") from exc
 
 
 def _where(exc: TemplateError) -> str:

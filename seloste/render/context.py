@@ -249,6 +249,20 @@ def summary_purposes(activities: list[dict[str, Any]], lang: str, *, fallback: b
     return seen
 
 
+def shared_processors(activities: list[dict[str, Any]]) -> list[str]:
+    """The processors every activity that names processors names alike (two activities or more): the notice
+    lists them once, for all the activities, instead of under each one. Empty when the lists differ."""
+    lists = [list(a["processors"]) for a in activities if isinstance(a.get("processors"), list) and a["processors"]]
+    if len(lists) < 2 or any(sorted(map(str, other)) != sorted(map(str, lists[0])) for other in lists[1:]):
+        return []
+    return [str(ref) for ref in lists[0]]
+
+
+def no_transfers_anywhere(activities: list[dict[str, Any]]) -> bool:
+    """Every activity says, with an empty list, that nothing goes outside the EU/EEA: said once, not under each."""
+    return bool(activities) and all(a.get("transfers") == [] for a in activities)
+
+
 def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, branding: Branding,
                   fallback: bool = True) -> dict[str, Any]:
     """What the templates see. `fallback` lets a text missing in `lang` show in another language; without it a
@@ -293,6 +307,8 @@ def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, brandi
         "cookie_providers": cookie_providers(root, {p["id"]: p for p in dicts(root.get("processors")) if "id" in p}),
         "complaint": "complaint" in (stated_rights(root) or ["complaint"]),
         "no_automated": no_automated_anywhere(activities),
+        "shared_processors": shared_processors(activities) if kind == "notice" else [],
+        "no_transfers": no_transfers_anywhere(activities) if kind == "notice" else False,
         "summary_purposes": summary_purposes(activities, lang, fallback=fallback, source=source),
         "labels": labels,
         "authority": data.authority(lang),

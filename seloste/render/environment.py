@@ -37,7 +37,8 @@ from markupsafe import Markup
 from .. import cache as seloste_cache
 from .. import i18n
 from ..resources import templates_dir
-from .filters import FILTERS, context_language
+from .filters import FILTERS, context_language, ties
+from .typography import Verbatim
 
 PACKAGED_PREFIX = "seloste"
 
@@ -48,7 +49,7 @@ def asset(env: Environment, name: str) -> Markup:
     loader = env.loader
     assert loader is not None
     source, _, _ = loader.get_source(env, name)
-    return Markup(source)
+    return Verbatim(source)
 
 
 @pass_context
@@ -119,6 +120,7 @@ def environment(override: str | None = None) -> Environment:
         auto_reload=False,
         extensions=["jinja2.ext.i18n"],
         bytecode_cache=bytecode_cache(),
+        finalize=ties,  # every printed value: no-break spaces, typographic quotes and dashes
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_callables(  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from ..text import DEFAULT_LANGUAGE, localize
 from . import data
 from .labels import PERIODS
 from .markup import to_html, to_inline_html
+from .typography import Verbatim, tie
 
 #: Date patterns per language and style; a style not listed here is one of Babel's ("short", "medium", "long").
 #: Finnish and Finland-Swedish write 15.9.2025; English writes 15 September 2025.
@@ -167,7 +168,27 @@ _CSS_UNSAFE = re.compile(r'[^A-Za-z0-9 ._,:/+\-\u00c0-\u024f]')
 def css_string(value: Any) -> Markup:
     """A quoted CSS string; anything beyond letters, digits and simple punctuation is written as a CSS escape."""
     escaped = _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group(0)):x} ", str(value))
-    return Markup(f'"{escaped}"')
+    return Verbatim(f'"{escaped}"')
+
+
+_COUNTERS = re.compile(r"%\((page|pages)\)s")
+
+
+def css_counters(value: Any) -> Markup:
+    """A translated page-number pattern as CSS `content`: "%(page)s (%(pages)s)" → counter(page) " (" …"""
+    parts = []
+    for i, piece in enumerate(_COUNTERS.split(str(value))):
+        if i % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(str(css_string(piece)))
+    return Verbatim(" ".join(parts) or '""')
+
+
+@pass_context
+def ties(ctx: Context, value: Any) -> Any:
+    """No-break spaces in "200 §", "6 art. 1 kohta b", "12 kuukautta"; typographic quotes and dashes."""
+    return tie(value, _lang(ctx))
 
 
 def capitalize_first(value: Any) -> str:
@@ -191,5 +212,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "lookup": lookup,
     "tel": tel,
     "css_string": css_string,
+    "css_counters": css_counters,
+    "ties": ties,
     "ucfirst": capitalize_first,
 }

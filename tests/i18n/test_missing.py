@@ -81,7 +81,8 @@ def test_the_default_languages_are_the_yamls(tmp_path: Path) -> None:
     assert not build_file(path, tmp_path / "out", fmt="html").ok  # languages: [fi, sv] asks for Swedish
     finnish = build_file(path, tmp_path / "fi", fmt="html", languages=["fi"])
     assert finnish.ok
-    assert sorted(p.name for p in finnish.written) == ["notice.fi.fragment.html", "notice.fi.html", "record.fi.html"]
+    assert sorted(p.name for p in finnish.written) == [
+        "notice.fi.fragment.css", "notice.fi.fragment.html", "notice.fi.html", "record.fi.html"]
     plain = write(tmp_path, SOURCE.replace("languages: [fi, sv]\n", ""))
     assert build_file(plain, tmp_path / "plain", fmt="html").ok  # no languages: Finnish only, as before
 

@@ -46,5 +46,5 @@ def test_pdf_language_and_title(built: tuple[Path, ControllerBuild], lang: str, 
     if kind == "notice":
         assert AUTHORITY[lang][0] in flat
         assert AUTHORITY["fi"][0] not in flat
-    assert {"sv": "sida 1 /", "en": "page 1 /"}[lang] in flat
+    assert {"sv": "1 (", "en": "Page 1 of"}[lang] in flat
     assert "\ufffd" not in text

@@ -38,7 +38,8 @@ def in_languages(*names: str) -> list[str]:
 def test_only_and_format_narrow_the_output(tmp_path: Path) -> None:
     code, output = run(str(AURORA), "-o", str(tmp_path / "a"), "--format", "html")
     assert code == 0, output
-    assert files(tmp_path / "a") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.html",
+    assert files(tmp_path / "a") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.css",
+                                                 "ihoklinikka-aurora/notice.LANG.fragment.html",
                                                  "ihoklinikka-aurora/notice.LANG.html",
                                                  "ihoklinikka-aurora/record.LANG.html")
     code, output = run(str(AURORA), "-o", str(tmp_path / "b"), "--only", "record", "--format", "html")
@@ -59,7 +60,8 @@ def test_invalid_input_writes_nothing_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert "bad.yaml:" in output and "[business-id]" in output
     assert "bad.yaml: not built" in output
-    assert files(tmp_path / "out") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.html",
+    assert files(tmp_path / "out") == in_languages("ihoklinikka-aurora/notice.LANG.fragment.css",
+                                                 "ihoklinikka-aurora/notice.LANG.fragment.html",
                                                    "ihoklinikka-aurora/notice.LANG.html",
                                                    "ihoklinikka-aurora/record.LANG.html")
 
@@ -107,7 +109,7 @@ def test_broken_override_is_reported(tmp_path: Path) -> None:
 def test_atomic_writes_leave_no_temporary_files(built: tuple[Path, BuildResult]) -> None:
     out, result = built
     assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
-    assert len(result.written) == 5 * len(result.controllers)
+    assert len(result.written) == 6 * len(result.controllers)  # 5 documents and the fragment's CSS
 
 
 def test_two_builds_give_the_same_bytes(built: tuple[Path, BuildResult], tmp_path: Path) -> None:

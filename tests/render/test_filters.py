@@ -12,7 +12,7 @@ from seloste.render.environment import environment
 
 
 def render(source: str, **context: Any) -> str:
-    return environment().from_string(source).render(lang="fi", **context)
+    return environment().from_string(source).render(lang="fi", **context).replace("\xa0", " ")
 
 
 @pytest.mark.parametrize(("period", "text"), [

@@ -112,6 +112,6 @@ def test_page_footer_and_running_header(outputs: dict[str, Path]) -> None:
     pages = len(reader.pages)
     assert pages >= 2
     last = reader.pages[-1].extract_text() or ""
-    assert f"sivu {pages} / {pages}" in last
+    assert f"{pages} ({pages})" in last  # the Finnish page number: "2 (6)"
     second = reader.pages[1].extract_text() or ""
     assert load(example).data["controller"]["name"] in second
