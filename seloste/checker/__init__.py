@@ -47,8 +47,10 @@ def _relevel(finding: Finding, default: Severity, level: Severity, explicit: boo
     return replace(finding, severity=shifted(finding.severity, level.rank - default.rank))
 
 
-def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
-    """The rule findings for one loaded document, after inline accepts. Never raises on odd shapes."""
+def check_document(doc: Document, config: Config | None = None, *, consolidated: bool = True) -> list[Finding]:
+    """The rule findings for one loaded document, after inline accepts. Never raises on odd shapes. Findings that
+    repeat one cause are reported once with their count unless `consolidated` is False (the audit maps each
+    place back to the old notice itself)."""
     config = config or Config.default()
     if not isinstance(doc.data, dict):
         return []
@@ -59,7 +61,8 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
             continue
         options = Options(setting.options, today=config.today)
         findings.extend(_relevel(f, rule.SEVERITY, setting.level, setting.explicit) for f in rule.check(doc, options))
-    return consolidate(suppress.apply(doc, findings))
+    kept = suppress.apply(doc, findings)
+    return consolidate(kept) if consolidated else sorted(kept)
 
 
 def consolidate(findings: Iterable[Finding]) -> list[Finding]:

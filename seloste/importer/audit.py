@@ -76,7 +76,7 @@ def checked(imported: Imported, text: str, config: Config | None) -> tuple[Docum
     owned = rule_ids()
     findings = [f for f in validate_document(doc) if f.rule not in owned]
     if not any(f.rule == "schema" and f.severity is Severity.ERROR for f in findings):
-        findings.extend(check_document(doc, config))
+        findings.extend(check_document(doc, config, consolidated=False))
     return doc, sorted(set(findings))
 
 

@@ -190,7 +190,7 @@ def test_audit_exit_codes_follow_check(capsys: pytest.CaptureFixture[str], tmp_p
     config.write_text("rules:\n" + "".join(f"  {rule}: off\n" for rule in (
         "purpose-basis", "special-category", "unlisted-processor", "vague-retention", "direct-marketing",
         "accounting-retention", "provision-requirement", "automated-decisions", "breach-procedure", "document-age",
-        "consent-withdrawal")), encoding="utf-8")
+        "consent-withdrawal", "rights-stated")), encoding="utf-8")
     code, out, _ = call(capsys, "audit", str(FIXTURES / "sv-fotvard.html"), "--config", str(config))
     assert (code, out) == (0, "")
     code, _, err = call(capsys, "audit", str(tmp_path / "missing.docx"))
