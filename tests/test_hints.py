@@ -42,6 +42,8 @@ CASES = {
                             "$.activities[0].retention[0].period.years", 3),
     "unit in Finnish": (("period: {years: 2}", "period: {vuotta: 2}"), "vuotta",
                         "$.activities[0].retention[0].period.vuotta", 2),
+    "catalogue processor misspelt": (("  - {id: timma, name: Timma Oy, country: FI, service: ajanvaraus}\n",
+                                      "  - timmma\n"), "timmma", "$.processors[0]", "timma"),
     "field misspelt": (("  email: info@example.fi\n", "  emial: info@example.fi\n"), "emial",
                        "$.controller.emial", "info@example.fi"),
 }
@@ -71,7 +73,7 @@ def _apply(text: str, mistake: str, hint: str) -> str:
 def test_doing_what_the_hint_says_gives_the_value_meant(case: str, lang: str) -> None:
     (old, new), mistake, path, meant = CASES[case]
     assert old in MINIMAL
-    text = MINIMAL.replace(old, new)
+    text = MINIMAL.replace(old, new).replace("    processors: [timma]\n", "")
     token = set_ui_language(lang)
     try:
         findings = validate_document(loads(text, "c.yaml"))
@@ -81,7 +83,8 @@ def test_doing_what_the_hint_says_gives_the_value_meant(case: str, lang: str) ->
     fixed = _apply(text, mistake, finding.hint)
     doc = loads(fixed, "c.yaml")
     assert [f.format() for f in validate_document(doc)] == [], (finding.hint, fixed)
-    fixed_path = path.replace("emial", "email").replace("vuotta", "years")
+    fixed_path = path.replace("emial", "email").replace("vuotta", "years").replace("processors[0]",
+                                                                                   "processors[0].id")
     assert _value(doc.data, fixed_path) == meant, finding.hint
 
 
