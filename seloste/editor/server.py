@@ -87,6 +87,15 @@ class EditorServer(ThreadingHTTPServer):
         super().__init__((HOST, port), Handler)
         self.port = int(self.server_address[1])
         self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+        threading.Thread(target=self.warm, name="seloste-edit-warm", daemon=True).start()
+
+    def warm(self) -> None:
+        """Compile the templates and read the presets while the browser starts, so the first page comes fast."""
+        from .presetoffer import choices
+
+        for name in ("editor.html.j2", "form.html.j2", "start.html.j2"):
+            self.env.get_template(name)
+        choices()
 
     @property
     def url(self) -> str:
