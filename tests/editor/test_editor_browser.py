@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from seloste.checker import check_file
 from seloste.editor.server import EditorServer
@@ -313,3 +313,21 @@ def test_an_open_point_opens_the_activity_and_focuses_its_field(tmp_path: Path, 
     page.locator(f"#{focused}").select_option("contract")
     settled(page)
     expect(page.locator("#points-list li.error")).to_have_count(0)
+
+
+def test_the_page_works_under_its_own_content_security_policy(tmp_path: Path, editor: Start, browser: Browser) -> None:
+    server = editor(copy_example(tmp_path))
+    context = browser.new_context()  # no bypass: the policy the owner's browser enforces
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        page.goto(server.url)
+        expect(page.locator("#status")).to_contain_text("0 virhettä")
+        page.locator("#f-controller-name-input").fill("Ihoklinikka Aurora (CSP)")
+        expect(page.frame_locator("#preview").locator("body")).to_contain_text("Ihoklinikka Aurora (CSP)")
+        expect(page.locator("#status")).to_contain_text("Tallentamattomia muutoksia")
+        assert problems == []
+    finally:
+        context.close()

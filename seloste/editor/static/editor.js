@@ -68,6 +68,7 @@
 
   /* ---------- the editor ---------- */
   var form = $("form");
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });  // every change is sent as typed
 
   function valueOf(input) {
     if (input.dataset.choice) {
