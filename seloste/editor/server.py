@@ -30,6 +30,7 @@ from ..i18n import reset_ui_language, set_ui_language
 from ..presets import presets, render
 from ..presets.answers import (
     BOOKING_NONE,
+    BOOKING_OTHER,
     AnswerError,
     Answers,
     booking_systems,
@@ -339,6 +340,11 @@ class Handler(BaseHTTPRequestHandler):
                 errors[name] = exc.text("fi")
         try:
             values["booking"] = parse_booking(given.get("booking") or BOOKING_NONE)
+            if values["booking"] == BOOKING_OTHER:
+                name = str(given.get("booking_name") or "").strip()
+                if not name:
+                    errors["booking_name"] = "Kirjoita järjestelmän nimi."
+                values["booking_name"] = name or None
             values["marketing"] = parse_marketing(",".join(given.get("marketing") or []) or "none")
             values["health_info"] = parse_bool(given.get("health_info") or "e")
             values["records"] = parse_records(given.get("records") or "electronic")

@@ -253,6 +253,15 @@ def test_axe_finds_no_accessibility_violations(tmp_path: Path, editor: Start, pa
     assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]] == []
 
 
+def tab_to(page: Page, condition: str, limit: int = 60) -> None:
+    """Press Tab until `condition` holds for the focused element."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    raise AssertionError(f"Tab never reached: {condition}")
+
+
 def test_keyboard_only(tmp_path: Path, editor: Start, page: Page) -> None:
     target = copy_example(tmp_path)
     server = editor(target)
@@ -278,14 +287,10 @@ def test_keyboard_only(tmp_path: Path, editor: Start, page: Page) -> None:
             break
     keyboard.press("Enter")
     expect(page.locator("details.top[data-top=f-activities]")).to_have_attribute("open", "")
-    keyboard.press("Tab")
-    keyboard.press("Tab")
+    tab_to(page, "document.activeElement.parentElement.dataset.item === 'f-activities-0'")
     keyboard.press("Enter")  # opens the first activity: its fields come from the server
     settled(page)
-    for _ in range(20):
-        keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('role')") == "tab":
-            break
+    tab_to(page, "document.activeElement.getAttribute('role') === 'tab'")
     keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.textContent") == "ruotsi"
     keyboard.press("Tab")
