@@ -333,6 +333,10 @@ def test_the_page_works_under_its_own_content_security_policy(tmp_path: Path, ed
         page.locator("#f-controller-name-input").fill("Ihoklinikka Aurora (CSP)")
         expect(page.frame_locator("#preview").locator("body")).to_contain_text("Ihoklinikka Aurora (CSP)")
         expect(page.locator("#status")).to_contain_text("Tallentamattomia muutoksia")
+        page.locator("#preview-kind").select_option("record")
+        expect(page.frame_locator("#preview").locator("h1")).to_contain_text("Seloste käsittelytoimista")
+        page.locator("#preview-lang").select_option("sv")
+        expect(page.frame_locator("#preview").locator("html")).to_have_attribute("lang", "sv")
         assert problems == []
     finally:
         context.close()
