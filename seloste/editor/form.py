@@ -58,15 +58,12 @@ KEY_LABELS = {
 #: The parts an owner fills first; the rest (the document's own details, languages, branding) follow.
 FIRST = ("controller", "privacy_contact", "processors", "activities", "direct_marketing", "cookies", "security",
          "rights", "breach_procedure", "health_care", "joint_controllers", "representative", "dpo")
-#: Keys whose items are shown one at a time, each in a section of its own.
-SECTIONS = frozenset({"activities", "processors", "data_categories", "purposes", "retention", "changes",
-                      "extra_sections", "recipients", "transfers", "sources", "parties", "locations", "items"})
 
 
 @dataclass
 class Field:
     kind: str                       # object, array, text, string, integer, number, boolean, enum, choices, date,
-    path: Path                      # readonly, absent (an optional part not yet written), catalogue
+    path: Path                      # readonly, absent (an optional part not yet written), catalogue (a key)
     label: str
     help: str = ""
     value: Any = None
@@ -78,7 +75,6 @@ class Field:
     origin: str = ""
     item_kind: str = ""             # for arrays: object, text, string, enum
     datalist: str = ""
-    open: bool = False
     default: Any = None
     presets: list[tuple[str, str]] = field(default_factory=list)
 

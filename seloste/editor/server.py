@@ -30,6 +30,7 @@ from ..i18n import reset_ui_language, set_ui_language
 from ..presets import presets, render
 from ..presets.answers import (
     BOOKING_NONE,
+    BOOKING_OTHER,
     AnswerError,
     Answers,
     booking_systems,
@@ -87,6 +88,15 @@ class EditorServer(ThreadingHTTPServer):
         super().__init__((HOST, port), Handler)
         self.port = int(self.server_address[1])
         self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+        threading.Thread(target=self.warm, name="seloste-edit-warm", daemon=True).start()
+
+    def warm(self) -> None:
+        """Compile the templates and read the presets while the browser starts, so the first page comes fast."""
+        from .presetoffer import choices
+
+        for name in ("editor.html.j2", "form.html.j2", "start.html.j2"):
+            self.env.get_template(name)
+        choices()
 
     @property
     def url(self) -> str:
@@ -330,6 +340,11 @@ class Handler(BaseHTTPRequestHandler):
                 errors[name] = exc.text("fi")
         try:
             values["booking"] = parse_booking(given.get("booking") or BOOKING_NONE)
+            if values["booking"] == BOOKING_OTHER:
+                name = str(given.get("booking_name") or "").strip()
+                if not name:
+                    errors["booking_name"] = "Kirjoita järjestelmän nimi."
+                values["booking_name"] = name or None
             values["marketing"] = parse_marketing(",".join(given.get("marketing") or []) or "none")
             values["health_info"] = parse_bool(given.get("health_info") or "e")
             values["records"] = parse_records(given.get("records") or "electronic")

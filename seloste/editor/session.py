@@ -8,7 +8,6 @@ schema and form checks → completeness rules), then renders the HTML preview (n
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import threading
 from dataclasses import dataclass, field
@@ -258,7 +257,7 @@ class Session:
             doc = resolve(loads(self.text, self.display), self.path)
         except LoadError as exc:
             self.document = None
-            out.findings = [self._finding(exc.finding, None)]
+            out.findings = [self._finding(exc.finding)]
             out.preview_note = "Esikatselu ei päivity, ennen kuin tiedoston rakenne on korjattu."
             out.counts = {"error": 1, "warning": 0, "info": 0}
             return out
@@ -269,7 +268,7 @@ class Session:
         marks = yamltext.marks(self.text)
         lines = _line_index(doc) if marks else {}
         ordered = sorted(set(findings), key=lambda f: (SEVERITY_ORDER[f.severity], f.line, f.column, f.rule))
-        out.findings = [self._finding(f, doc) for f in ordered]
+        out.findings = [self._finding(f) for f in ordered]
         out.counts = {s.value: sum(1 for f in ordered if f.severity is s) for s in Severity}
         for line, note in marks:
             path = lines.get(line) or lines.get(line + 1) or ()
@@ -287,7 +286,7 @@ class Session:
         self.last_preview = page
         return page, ""
 
-    def _finding(self, finding: Finding, doc: Document | None) -> dict[str, Any]:
+    def _finding(self, finding: Finding) -> dict[str, Any]:
         path = parse_json_path(finding.path) if finding.path else ()
         return {"severity": finding.severity.value, "severity_fi": SEVERITY_FI[finding.severity],
                 "message": finding.message, "hint": finding.hint, "rule": finding.rule, "article": finding.article,
@@ -332,6 +331,3 @@ def _key_lines(text: str) -> dict[tuple[Any, ...], int]:
         return {}
     return {path: line for path, (line, _c) in doc.keys.items()}
 
-
-def today() -> dt.date:
-    return dt.date.today()

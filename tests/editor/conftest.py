@@ -48,6 +48,7 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?": yes, in tests
     yield page
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"

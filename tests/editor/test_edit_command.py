@@ -89,3 +89,36 @@ def test_a_broken_file_shows_its_finding_and_is_never_written(tmp_path: Path) ->
         finally:
             server.shutdown()
             server.server_close()
+
+
+def test_a_new_file_starts_from_the_questions_and_is_written_only_on_save(tmp_path: Path) -> None:
+    from seloste.checker import check_file
+    from seloste.editor.server import EditorServer
+
+    target = tmp_path / "salonki.yaml"
+    server = EditorServer(target, 0, "fi")
+    server.start()
+    try:
+        headers = {"X-Seloste-Token": server.token}
+        status, page = request(server.port, "GET", f"/?token={server.token}")
+        assert status == 200 and b"Uusi tietosuojaseloste" in page
+        answers = {"preset": "kampaamo", "name": "Kampaamo Kiharat", "business_id": "2077474-0",
+                   "street": "Kiharakuja 1", "postal_code": "33100", "city": "Tampere",
+                   "email": "info@kiharat.example.fi", "booking": "other", "marketing": ["email"]}
+        status, answer = request(server.port, "POST", "/api/new", headers=headers,
+                                 body=json.dumps({"answers": answers}).encode())
+        assert status == 422 and "booking_name" in json.loads(answer)["errors"]
+        answers["booking_name"] = "Oma Varaus"
+        status, answer = request(server.port, "POST", "/api/new", headers=headers,
+                                 body=json.dumps({"answers": answers}).encode())
+        assert status == 200, answer
+        assert not target.exists()
+        status, _ = request(server.port, "POST", "/api/save", headers=headers, body=b"{}")
+        assert status == 200
+        text = target.read_text(encoding="utf-8")
+        assert "Kampaamo Kiharat" in text and "Oma Varaus" in text
+        findings = check_file(target)
+        assert findings is not None and [f.format() for f in findings if f.severity.value == "error"] == []
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from seloste.checker import check_file
 from seloste.editor.server import EditorServer
@@ -253,6 +253,15 @@ def test_axe_finds_no_accessibility_violations(tmp_path: Path, editor: Start, pa
     assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]] == []
 
 
+def tab_to(page: Page, condition: str, limit: int = 60) -> None:
+    """Press Tab until `condition` holds for the focused element."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    raise AssertionError(f"Tab never reached: {condition}")
+
+
 def test_keyboard_only(tmp_path: Path, editor: Start, page: Page) -> None:
     target = copy_example(tmp_path)
     server = editor(target)
@@ -278,14 +287,10 @@ def test_keyboard_only(tmp_path: Path, editor: Start, page: Page) -> None:
             break
     keyboard.press("Enter")
     expect(page.locator("details.top[data-top=f-activities]")).to_have_attribute("open", "")
-    keyboard.press("Tab")
-    keyboard.press("Tab")
+    tab_to(page, "document.activeElement.parentElement.dataset.item === 'f-activities-0'")
     keyboard.press("Enter")  # opens the first activity: its fields come from the server
     settled(page)
-    for _ in range(20):
-        keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('role')") == "tab":
-            break
+    tab_to(page, "document.activeElement.getAttribute('role') === 'tab'")
     keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.textContent") == "ruotsi"
     keyboard.press("Tab")
@@ -313,3 +318,25 @@ def test_an_open_point_opens_the_activity_and_focuses_its_field(tmp_path: Path, 
     page.locator(f"#{focused}").select_option("contract")
     settled(page)
     expect(page.locator("#points-list li.error")).to_have_count(0)
+
+
+def test_the_page_works_under_its_own_content_security_policy(tmp_path: Path, editor: Start, browser: Browser) -> None:
+    server = editor(copy_example(tmp_path))
+    context = browser.new_context()  # no bypass: the policy the owner's browser enforces
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        page.goto(server.url)
+        expect(page.locator("#status")).to_contain_text("0 virhettä")
+        page.locator("#f-controller-name-input").fill("Ihoklinikka Aurora (CSP)")
+        expect(page.frame_locator("#preview").locator("body")).to_contain_text("Ihoklinikka Aurora (CSP)")
+        expect(page.locator("#status")).to_contain_text("Tallentamattomia muutoksia")
+        page.locator("#preview-kind").select_option("record")
+        expect(page.frame_locator("#preview").locator("h1")).to_contain_text("Seloste käsittelytoimista")
+        page.locator("#preview-lang").select_option("sv")
+        expect(page.frame_locator("#preview").locator("html")).to_have_attribute("lang", "sv")
+        assert problems == []
+    finally:
+        context.close()

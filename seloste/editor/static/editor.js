@@ -68,6 +68,11 @@
 
   /* ---------- the editor ---------- */
   var form = $("form");
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });  // every change is sent as typed
+  /* Leaving the page with unsaved changes asks first (the changes live in the editor until saved). */
+  window.addEventListener("beforeunload", function (ev) {
+    if (lastState && lastState.dirty) { ev.preventDefault(); ev.returnValue = ""; }
+  });
 
   function valueOf(input) {
     if (input.dataset.choice) {
