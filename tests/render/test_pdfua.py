@@ -129,3 +129,11 @@ def test_links_have_their_words(pdfs: list[Path]) -> None:
             assert links
             for link in links:
                 assert str(link.get("/Contents", "")) in texts, (path, link.get("/Contents"))
+
+
+def test_qpdf_finds_no_structural_problem(pdfs: list[Path]) -> None:
+    for path in pdfs:
+        with pikepdf.open(path) as pdf:
+            assert pdf.check_pdf_syntax() == [], path
+            metadata = pdf.open_metadata()
+            assert metadata.get("pdfuaid:part") == "1", path  # WeasyPrint's PDF/UA-1 identification is kept
