@@ -121,11 +121,13 @@ class _Tree:
         if str(a.S) == "/Table":
             heads = {_ident(k) for k in _kids(a) if _is_elem(k) and str(k.S) == "/THead"}
             kids = [k for k in kids if not (_is_elem(k) and str(k.S) == "/THead" and _ident(k) in heads)]
+        mine = {_ident(k): k for k in _kids(a) if _ident(k) is not None}
         moved = []
         for kid in kids:
             if isinstance(kid, int):
-                mcr = Dictionary(Type=Name.MCR, Pg=b.Pg, MCID=int(kid))
-                moved.append(mcr)
+                moved.append(Dictionary(Type=Name.MCR, Pg=b.Pg, MCID=int(kid)))
+            elif _ident(kid) is not None and _ident(kid) in mine and str(mine[_ident(kid)].S) == str(kid.S):
+                self.absorb(mine[_ident(kid)], kid)  # a row's cell split across the pages, for example
             else:
                 if _is_elem(kid):
                     kid.P = a

@@ -115,6 +115,10 @@ def test_a_table_across_pages_stays_one_table(pdfs: list[Path]) -> None:
                 assert all(str(k.S) == "/Table" for k in walk(table) if str(k.S) == "/Table")
                 pages = {page_of[e.Pg.objgen] for e in walk(table) if "/Pg" in e}
                 crossing += len(pages) > 1
+                # a row split across pages is still one row with one cell per column (no colspans here)
+                widths = {sum(1 for c in row.K if isinstance(c, pikepdf.Dictionary) and str(c.get("/S")) in
+                              ("/TH", "/TD")) for row in walk(table) if row.S == "/TR"}
+                assert len(widths) == 1, (path, widths)
             tables = [e for e in walk(pdf.Root.StructTreeRoot.K[0]) if e.S == "/Table"]
             assert not any(t.objgen != u.objgen and any(x.objgen == t.objgen for x in walk(u))
                            for t in tables for u in tables)
@@ -129,3 +133,11 @@ def test_links_have_their_words(pdfs: list[Path]) -> None:
             assert links
             for link in links:
                 assert str(link.get("/Contents", "")) in texts, (path, link.get("/Contents"))
+
+
+def test_qpdf_finds_no_structural_problem(pdfs: list[Path]) -> None:
+    for path in pdfs:
+        with pikepdf.open(path) as pdf:
+            assert pdf.check_pdf_syntax() == [], path
+            metadata = pdf.open_metadata()
+            assert metadata.get("pdfuaid:part") == "1", path  # WeasyPrint's PDF/UA-1 identification is kept

@@ -1,5 +1,5 @@
-"""Every built page of every example on a phone and a tablet, in the system Chromium: nothing scrolls sideways
-at 320, 390 or 768 px, and axe-core finds no accessibility violation."""
+"""Every built page of every example (and the index of the output folder) on a phone and a tablet, in the system
+Chromium: nothing scrolls sideways at 320, 390 or 768 px, and axe-core finds no accessibility violation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from seloste.build import build_paths
+from seloste.batch import BatchOptions, run_batch
+from seloste.index import write_index
 from tests.browser import WIDTHS, axe, chromium, overflow
 
 from .util import EXAMPLES
@@ -18,11 +19,12 @@ from .util import EXAMPLES
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("phone")
-    result = build_paths([EXAMPLES], out, fmt="html")
-    assert result.ok, [f.format() for f in result.findings]
+    result = run_batch([EXAMPLES], out, BatchOptions(fmt="html", jobs=1))
+    assert not result.failed, [f.format() for o in result.failed for f in o.findings]
+    write_index(out, None)
     built = sorted(p for p in out.glob("*/*.html") if not p.name.endswith(".fragment.html"))
     assert len(built) == 30  # 5 examples × notice and record × fi, sv, en
-    return built
+    return [*built, out / "index.html"]
 
 
 @pytest.fixture(scope="module")
