@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import manifest, warm
-from .budget import die_with_parent
+from .budget import ChildError, die_with_parent
 from .build import Format, Only, render_file, write_if_changed, write_outputs
 from .findings import Finding, Severity
 from .manifest import Entry
@@ -121,6 +121,11 @@ def build_one(file: str, options: BatchOptions) -> Outcome:
                                languages=list(options.languages) if options.languages is not None else None,
                                fallback=options.fallback, heading_base=options.heading_base,
                                roots=[Path(r) for r in options.roots] if options.roots is not None else None)
+    except ChildError as exc:  # the PDF engine itself failed (no usable font, a broken library)
+        return Outcome(file, "failed", findings=[Finding(
+            file, 0, 0, "render-failed", Severity.ERROR, f"the PDF engine failed: {exc}",
+            hint="Check that the fonts and libraries WeasyPrint needs are installed (fc-list lists the fonts; "
+                 "'make system-deps' installs them on Debian), then build again.")])
     except Exception as exc:
         return Outcome(file, "failed", findings=[Finding(
             file, 0, 0, "render-failed", Severity.ERROR, f"rendering failed: {type(exc).__name__}: {exc}",
