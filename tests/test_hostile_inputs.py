@@ -224,7 +224,8 @@ def test_a_313_character_url_in_a_table_wraps_and_a_long_word_breaks(tmp_path: P
     assert _chars_off_page(pdf) == 0
     with pdfplumber.open(pdf) as document:
         text = "".join(page.extract_text() or "" for page in document.pages)
-    assert "https://example.fi/aaaa" in text and text.count("a") >= 294  # all of it printed, on the page
+    # all of it printed, on the page (the URL may wrap right after its slash; two columns interleave the lines)
+    assert "https://example.fi/" in text and text.count("a") >= 294
 
 
 def test_a_pdf_past_its_budget_fails_its_controller_and_the_batch_goes_on(tmp_path: Path) -> None:

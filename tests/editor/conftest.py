@@ -15,8 +15,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One browser per test module: Playwright's synchronous API runs an event loop in this thread while it is
+    started, so it must be stopped before another module (tests/browser.py) starts its own."""
     assert Path(CHROMIUM).exists(), "Chromium is missing: `make system-deps` installs it (Debian package chromium)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -145,8 +145,8 @@ def test_list_items_are_added_moved_and_removed(tmp_path: Path, editor: Start, p
     page.get_by_label("Tai lisää valmis käsittelytoimi toimialan mallista").select_option("tatuointistudio:kuvat")
     page.get_by_role("button", name="+ Lisää mallista").click()
     settled(page)
-    expect(page.locator("details[data-item=f-activities-2] > summary")).to_have_text("Kuvat valmiista töistä")
-    expect(page.locator("#f-activities-2-id-input")).to_be_focused()
+    expect(page.locator("details[data-item=f-activities-4] > summary")).to_have_text("Kuvat valmiista töistä")
+    expect(page.locator("#f-activities-4-id-input")).to_be_focused()
     expect(page.locator("#points-list li.mark", has_text="kuvia")).to_have_count(1)
 
 

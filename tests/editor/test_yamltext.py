@@ -94,8 +94,8 @@ def test_an_activity_from_a_preset_comes_with_its_marks_and_an_id_of_its_own(tmp
     target.write_bytes((ROOT / "examples" / "ihoklinikka-aurora.yaml").read_bytes())
     session = Session(target)
     original = session.text
-    session.operate("add-preset", ("activities",), "ihoklinikka:asiakkaat")
+    session.operate("add-preset", ("activities",), "laakariklinikka:asiakkaat")
     ids = [a["id"] for a in loads(session.text).data["activities"]]
-    assert ids == ["asiakkaat", "markkinointi", "asiakkaat-2"]
+    assert ids == ["asiakkaat", "markkinointi", "verkkosivusto", "henkilosto", "asiakkaat-2"]
     assert len(yamltext.marks(session.text)) > len(yamltext.marks(original))
     assert removed_lines(original, session.text) == []
