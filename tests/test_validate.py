@@ -86,10 +86,10 @@ def test_bad_input_is_positioned(change: tuple[str, str], expected: tuple[int, i
 
 
 def test_missing_required_points_at_parent_and_cites_article() -> None:
-    doc = loads(MINIMAL.replace("    name: Asiakasrekisteri\n", ""), "c.yaml")
+    doc = loads(MINIMAL.replace("  - id: asiakkaat\n    name:", "  - name:"), "c.yaml")
     (finding,) = validate_document(doc)
     assert (finding.line, finding.column) == (13, 5)
-    assert finding.message == "'activities' is missing the required field 'name'"
+    assert finding.message == "'activities' is missing the required field 'id'"
     assert finding.path == "$.activities[0]"
 
 
