@@ -118,3 +118,8 @@ def test_every_catalogue_system_is_known_by_name() -> None:
     for key, entry in catalogue().items():
         names = [key.replace("_", " "), str(entry.get("name", ""))]
         assert any(pattern(s["pattern"]).search(n) for s in fact("systems") for n in names), key
+
+
+def test_a_processor_declared_without_its_kind_answers_by_its_name() -> None:
+    declared = "processors:\n  - {id: t, name: Timma Oy}\n"
+    assert _found(_doc("description", "Tiedot tallennetaan ajanvarausjärjestelmään.", declared)) == []
