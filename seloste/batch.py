@@ -14,6 +14,7 @@ import contextlib
 import gc
 import hashlib
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -180,6 +181,11 @@ def _entry(outcome: Outcome, key: str, previous: Entry | None) -> Entry:
                  outcome.name or (previous.name if previous else ""), previous.updated if previous else "")
 
 
+#: Set by the command's signal handlers: an interrupt that arrived while Python ran a finalizer (`__del__`, e.g.
+#: WeasyPrint's font configuration being freed) is swallowed there, so the run also stops at the next controller.
+STOP = threading.Event()
+
+
 def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
               progress: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
     """Build every controller under `paths` into `out_dir`. Raises PathError for a missing path."""
@@ -215,6 +221,8 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
             done += 1
             if progress:
                 progress(outcome, done, len(mine))
+            if STOP.is_set():
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
         result.interrupted = True
     finally:

@@ -53,7 +53,17 @@ def _languages(value: str | None) -> tuple[str, ...] | None:
 
 
 def _terminate(_signum: int, _frame: FrameType | None) -> None:
+    from .batch import STOP  # loaded by the build command before the handler is installed
+
+    STOP.set()  # kept even when the exception below is swallowed by a finalizer
     raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An interrupt that arrived inside a finalizer is not lost (STOP is set) and is no error: print nothing."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _run_summary(result: BatchResult) -> dict[str, Any]:
@@ -93,7 +103,7 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
     OUTPUT/<id>/ receives notice.<lang>.html, notice.<lang>.fragment.html, notice.<lang>.pdf,
     record.<lang>.html and record.<lang>.pdf. Unchanged controllers are skipped (see OUTPUT/.seloste-manifest.json).
     """
-    from .batch import BatchOptions, run_batch  # the renderer loads only for this command
+    from .batch import STOP, BatchOptions, run_batch  # the renderer loads only for this command
     from .checker.config import ConfigError
     from .checker.config import resolve as resolve_config
     from .index import summary, write_index, write_summary
@@ -116,13 +126,21 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
             echo_findings(outcome.findings)
         meter.update(done, total, counts["built"], counts["skipped"], counts["failed"])
 
+    STOP.clear()
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _unraisable
     previous = signal.signal(signal.SIGTERM, _terminate)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _terminate)
     try:
         result = run_batch(paths, output, options, report)
     except PathError as exc:
         raise click.UsageError(str(exc)) from None
     finally:
+        sys.unraisablehook = previous_hook
         signal.signal(signal.SIGTERM, previous)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
         meter.close()
     if not result.outcomes and not result.interrupted:
         raise click.UsageError("no *.yaml or *.yml files found in the given paths (or in this shard)")
