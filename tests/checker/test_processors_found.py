@@ -109,3 +109,17 @@ def test_each_system_is_reported_once_with_the_number_of_places() -> None:
         "  - id: b\n    name: B\n    description: Timman kautta tulevat varaukset.\n"
     found = [f for f in check_text(yaml) if f.rule == "unlisted-processor"]
     assert len(found) == 1 and found[0].count == 2
+
+
+def test_every_catalogue_system_is_known_by_name() -> None:
+    from seloste.catalogue import catalogue
+    from seloste.checker.facts import fact, pattern
+
+    for key, entry in catalogue().items():
+        names = [key.replace("_", " "), str(entry.get("name", ""))]
+        assert any(pattern(s["pattern"]).search(n) for s in fact("systems") for n in names), key
+
+
+def test_a_processor_declared_without_its_kind_answers_by_its_name() -> None:
+    declared = "processors:\n  - {id: t, name: Timma Oy}\n"
+    assert _found(_doc("description", "Tiedot tallennetaan ajanvarausjärjestelmään.", declared)) == []

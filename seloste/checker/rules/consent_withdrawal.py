@@ -73,6 +73,9 @@ def _consents(doc: Document) -> Iterator[tuple[JsonPath, str, bool]]:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     rights = as_dict(doc.data.get("rights"))
+    stated = rights.get("stated")
+    if isinstance(stated, list) and "withdraw_consent" not in stated:
+        return  # the notice does not tell of the right at all: that is rights-stated's finding (GDPR 13(2)(c))
     has_route = has_text(rights.get("how_to_request")) or bool(as_list(rights.get("channels")))
     opt_out = has_text(as_dict(doc.data.get("direct_marketing")).get("opt_out"))
     for path, what, is_marketing in _consents(doc):

@@ -1,9 +1,10 @@
 """The notice shows when it was last updated, and that was not too long ago.
 
 A notice must be kept up to date (GDPR 5(1)(d), 12(1)); a date lets the reader see which version applies and
-lets the controller notice when a review is due. 'document:' without 'updated:' or 'drafted:' is a warning, and
-so is a last update older than `max_age_months` (default 24) before the reference date (`--today`, the
-configuration's `today:`, or the current date).
+lets the controller notice when a review is due. A notice last updated before the GDPR applied (25.5.2018) is very
+likely out of date (a warning). A date, and a review within `max_age_months` (default 24) of the reference date
+(`--today`, the configuration's `today:`, or the current date), are good practice (info): an older notice may
+still be right.
 
 Passing example::
 
@@ -32,17 +33,24 @@ ID = "document-age"
 ARTICLE = "GDPR 5(1)(d), 12(1)"
 SEVERITY = Severity.WARNING
 SEVERITY_REASON = (
-    "A notice not reviewed in two years is very likely out of date (warning). A date on the notice is not "
-    "required by law, only good practice (info)."
+    "A notice last updated before the GDPR applied is very likely out of date (warning). A date on the notice, "
+    "and a review every two years, are good practice, not requirements of the law (info)."
 )
 OPTIONS: dict[str, Any] = {"max_age_months": 24}
 MESSAGES = {
     "undated": ("the notice does not say when it was drafted or last updated",
                 "Add 'document:' with 'drafted:' and 'updated:' dates (YYYY-MM-DD)."),
+    "pre-gdpr": ("the notice was last updated on {date}, before the GDPR applied (25 May 2018)",
+                 "Rewrite the notice for the GDPR: check the legal bases, rights, retention and processors, then set "
+                 "'updated:' under 'document:' to today's date."),
     "old": ("the notice was last updated on {date}, {months} months ago (more than {limit})",
             "Review the notice: check processors, retention and contacts, then set 'updated:' to today's date."),
 }
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
+
+
+#: The day the GDPR began to apply (Art 99(2)).
+GDPR_APPLIES = dt.date(2018, 5, 25)
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
@@ -62,6 +70,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     except ValueError:
         return  # the schema reports a malformed date
     months = months_between(date, options.today)
-    if months > options["max_age_months"]:
-        yield report(doc, ("document", field), "old", date=date.isoformat(), months=months,
+    if date < GDPR_APPLIES:
+        yield report(doc, ("document", field), "pre-gdpr", date=date.isoformat())
+    elif months > options["max_age_months"]:
+        yield report(doc, ("document", field), "old", minor=True, date=date.isoformat(), months=months,
                      limit=options["max_age_months"])

@@ -3,7 +3,8 @@
 Henkilötietolaki 523/1999 was repealed on 1.1.2019 (Tietosuojalaki 1050/2018, with the GDPR since 25.5.2018). A
 notice that cites it, calls itself a "rekisteriseloste", refers to the Data Protection Directive 95/46/EC or
 gives the Data Protection Ombudsman's old address is out of date — and usually so is the rest of it. The terms
-and their explanations are in the facts file. The change history ('document: changes:') is not read.
+and their explanations are in the facts file. The change history ('document: changes:') is not read. Each cause
+is reported once, where it is first found, with the number of places it appears.
 
 Passing example::
 
@@ -19,6 +20,7 @@ Failing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ...findings import Finding, Severity
@@ -59,14 +61,19 @@ def _why(why: Any) -> str:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     terms = fact("obsolete")
     regex = alternatives(tuple(term["pattern"] for term in terms))
+    first: dict[str, tuple[JsonPath, str]] = {}
+    places: dict[str, int] = {}
     for path, text in strings(doc.data, skip=SKIP):
         if path and path[-1] in URL_FIELDS:
             continue  # a web address is not the notice's wording (an old page name is no claim about the law)
-        seen: set[str] = set()  # one finding per cause in a text ("Henkilötietolain (523/1999)" is one)
+        seen: set[str] = set()  # one place per cause in a text ("Henkilötietolain (523/1999)" is one)
         for match in regex.finditer(text):
             why = _why(terms[which(match)]["why"])
             if why in seen:
                 continue
             seen.add(why)
-            yield report(doc, path, "obsolete", position=locate(doc, path, match.group(0)),
-                         found=match.group(0), why=why)
+            first.setdefault(why, (path, match.group(0)))
+            places[why] = places.get(why, 0) + 1
+    for why, (path, found) in first.items():  # one finding per cause, with the number of places it was found
+        finding = report(doc, path, "obsolete", position=locate(doc, path, found), found=found, why=why)
+        yield replace(finding, count=places[why])

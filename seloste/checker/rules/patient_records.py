@@ -57,7 +57,7 @@ from ..model import activities, as_dict, covers, entries, label, mentions, perio
 from ..rule import Options, Reporter
 
 ID = "patient-records"
-ARTICLE = "Act 703/2023 (patient records: 12 years after death / 120 years from birth)"
+ARTICLE = "Laki 703/2023 (liite); GDPR 13(2)(a)"
 SEVERITY = Severity.ERROR
 SEVERITY_REASON = (
     "Act 703/2023 sets how long patient records are kept: a shorter time breaks the law (error). A "

@@ -39,7 +39,7 @@ from ..model import label
 from ..rule import Options, Reporter
 
 ID = "translation-missing"
-ARTICLE = "GDPR 12(1); the file's 'languages:'"
+ARTICLE = "GDPR 12(1)"
 SEVERITY = Severity.ERROR
 SEVERITY_REASON = (
     "A text missing in a language the file asks for stops seloste from building that language's "

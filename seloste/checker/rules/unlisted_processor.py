@@ -86,6 +86,14 @@ def _systems(options: Options) -> list[dict[str, Any]]:
     return [*fact("systems"), *extra]
 
 
+def _kinds(processor: dict[str, Any], options: Options) -> set[str]:
+    """The kinds a declared processor answers: its 'kind:', else the kind of the known system it names."""
+    if isinstance(processor.get("kind"), str):
+        return {processor["kind"]}
+    words = " ".join([*texts(processor.get("name")), *texts(processor.get("service")), *texts(processor.get("id"))])
+    return {s["kind"] for s in _systems(options) if pattern(s["pattern"]).search(words)} or {"other"}
+
+
 def _recipient(path: JsonPath) -> bool:
     """Inside a recipient entry: a recipient described by its kind ("Tilitoimisto: laskutustiedot kirjanpitoa
     varten") is a disclosure the notice tells; whether that party is in truth a processor is left to a person."""
@@ -147,8 +155,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     listed = [" ".join([*texts(p.get("name")), *texts(p.get("service")), *texts(p.get("id"))])
               for _, p in processors(doc)]
     listed_ids = {p.get("business_id") for _, p in processors(doc)}
-    declared = {p["kind"] for _, p in processors(doc)
-                if isinstance(p.get("kind"), str) and p.get("role") != "independent_controller"}
+    declared = {kind for _, p in processors(doc) if p.get("role") != "independent_controller"
+                for kind in _kinds(p, options)}
     systems = [s for s in _systems(options) if not any(pattern(s["pattern"]).search(n) for n in listed)]
     named = alternatives(tuple(s["pattern"] for s in systems)) if systems else None
     places: dict[str, list[tuple[JsonPath, tuple[int, int], str]]] = {}
