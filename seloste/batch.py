@@ -132,8 +132,8 @@ def _outcomes(files: list[str], options: BatchOptions) -> Iterator[Outcome]:
     """Each file's outcome, in input order.
 
     With several workers the parent builds the first controller itself and prepares what that left cold
-    (seloste.warm), then workers start from that warm parent; a pool is replaced only when one of its workers outgrew its memory
-    budget (it finishes the work it was given first)."""
+    (seloste.warm), then workers start from that warm parent; a pool is replaced only when one of its workers
+    outgrew its memory budget (it finishes the work it was given first)."""
     if not files:
         return
     parallel = options.jobs > 1 and len(files) > 1
