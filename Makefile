@@ -7,7 +7,8 @@ OUT ?= out
 .PHONY: demo test bench messages system-deps clean
 
 # Native libraries WeasyPrint uses. Installed when we are root on a Debian-like machine and they are missing;
-# elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required).
+# elsewhere they must come from the system (libharfbuzz-subset0 only speeds PDFs up, it is not required: without
+# it a note says what to install).
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  missing=""; \
@@ -20,6 +21,9 @@ system-deps:
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
 	       libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1)) || echo "warning: could not install them"; \
 	  fi; \
+	elif command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p | grep -q libharfbuzz-subset.so.0; then \
+	  echo "note: libharfbuzz-subset0 is missing, so each PDF takes about 1.5 times as long; as root:" \
+	       "apt-get install libharfbuzz-subset0 (other systems: README, 'Fast font subsetting')"; \
 	fi
 
 $(BIN)/python:
