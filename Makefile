@@ -64,7 +64,7 @@ node_modules/.installed: package.json package-lock.json
 test: system-deps $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check seloste tests benchmarks tools
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 # Extract the standard texts of the templates and the messages of the command line into the .po catalogues
 # (seloste/locale/); then translate what came out untranslated. `--check` changes nothing and fails when stale.
