@@ -213,3 +213,11 @@ def test_each_planted_error_is_caught(rule: str, plant: Any) -> None:
     assert found, f"{rule} did not catch the planted error"
     assert found[0].severity in (Severity.ERROR, Severity.WARNING)
     assert TODAY  # the checker's reference date is the suite's
+
+
+def test_kanta_is_named_by_its_own_words_only() -> None:
+    from seloste.healthcare import names_kanta
+
+    assert names_kanta({"fi": "Kanta-palvelujen potilastiedon arkisto (Kela)"})
+    assert names_kanta("OmaKanta") and names_kanta("Patientdataarkivet")
+    assert not names_kanta("Asiakastietokanta")  # a database, which is disclosed like any recipient

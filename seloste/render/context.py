@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..healthcare import health_care, is_patient_register, names_kanta
 from ..i18n import translate
 from ..loader import Document
 from ..text import localize, source_language
@@ -73,23 +74,6 @@ def stated_rights(doc: dict[str, Any]) -> list[str] | None:
     rights = doc.get("rights")
     stated = rights.get("stated") if isinstance(rights, dict) else None
     return [str(key) for key in stated] if isinstance(stated, list) else None
-
-
-def health_care(doc: dict[str, Any]) -> dict[str, Any]:
-    value = doc.get("health_care")
-    return value if isinstance(value, dict) else {}
-
-
-def is_patient_register(doc: dict[str, Any], activity: dict[str, Any]) -> bool:
-    """Patient records of health care: kept under a legal obligation (785/1992, 703/2023), so never erased or
-    ported on request (GDPR 17(3)(b)–(c), 20). Marked `kind: patients`, or health data under 9(2)(h) kept by a
-    health-care professional or provider."""
-    if activity.get("kind") == "patients":
-        return True
-    care = health_care(doc)
-    if care.get("professional") is not True and care.get("provider") is not True:
-        return False
-    return any(c.get("condition") == "health_care" for c in dicts(activity.get("data_categories")))
 
 
 def activity_rights(doc: dict[str, Any], activity: dict[str, Any]) -> list[str]:
@@ -167,16 +151,6 @@ def kept_by_law(doc: dict[str, Any], activities: list[dict[str, Any]]) -> bool:
 
 #: "Tmi" (toiminimi) in a name marks a sole trader, when `controller.form` does not say.
 _SOLE_TRADER_NAME = re.compile(r"^(?:tmi|t:mi)\b|\b(?:tmi|t:mi)$", re.IGNORECASE)
-KANTA_WORDS = ("kanta", "potilastiedon arkisto", "patientdataarkiv", "patient data repository")
-
-
-def is_kanta(recipient: dict[str, Any]) -> bool:
-    """A recipient entry that is really Kanta's Patient Data Repository: storage, not a disclosure."""
-    names = recipient.get("name")
-    texts = [names] if isinstance(names, str) else list(names.values()) if isinstance(names, dict) else []
-    return any(word in str(text).lower() for text in texts for word in KANTA_WORDS)
-
-
 def uses_kanta(doc: dict[str, Any]) -> bool:
     return health_care(doc).get("kanta") is True
 
@@ -301,7 +275,7 @@ def build_context(doc: Document, kind: str, lang: str, *, fragment: bool, brandi
         "activity_rights": lambda a: activity_rights(root, a),
         "is_patient_register": lambda a: is_patient_register(root, a),
         "optional_categories": lambda a: [c for c in dicts(a.get("data_categories")) if c.get("optional") is True],
-        "disclosed_recipients": lambda a: [r for r in dicts(a.get("recipients")) if not is_kanta(r)],
+        "disclosed_recipients": lambda a: [r for r in dicts(a.get("recipients")) if not names_kanta(r.get("name"))],
         "kanta": uses_kanta(root),
         "voice": voice(root),
         "cookie_providers": cookie_providers(root, {p["id"]: p for p in dicts(root.get("processors")) if "id" in p}),

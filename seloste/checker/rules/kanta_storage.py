@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import names_kanta
 from ...loader import Document
-from ..facts import stems
-from ..model import activities, entries, label, mentions
+from ..model import activities, entries, label
 from ..rule import Options, Reporter
 
 ID = "kanta-storage"
@@ -49,8 +49,7 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    words = stems("kanta_stems")
     for path, activity in activities(doc):
         for r_path, recipient in entries(activity, "recipients", path):
-            if mentions(recipient.get("name"), words):
+            if names_kanta(recipient.get("name")):
                 yield report(doc, r_path, "recipient", name=label(recipient.get("name"), "Kanta"))

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import provides_health_care
 from ...loader import Document
 from ..facts import stems
-from ..model import activities, as_dict, as_list, entries, label, mentions
+from ..model import activities, as_list, entries, label, mentions
 from ..rule import Options, Reporter
 
 ID = "prescription-treatment"
@@ -54,13 +55,8 @@ MESSAGES = {
 report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 
-def is_health_care(doc: Document) -> bool:
-    care = as_dict(doc.data.get("health_care"))
-    return care.get("professional") is True or care.get("provider") is True
-
-
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    if is_health_care(doc):
+    if provides_health_care(doc.data):
         return
     for i, service in enumerate(as_list(doc.data.get("services"))):
         if service in PRESCRIPTION_SERVICES:

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import is_patient_register
 from ...loader import Document
 from ..model import activities, as_dict, entries, label
 from ..rule import Options, Reporter
@@ -62,8 +63,6 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    care = as_dict(doc.data.get("health_care"))
-    professional = care.get("professional") is True or care.get("provider") is True
     for path, activity in activities(doc):
         provision = as_dict(activity.get("provision"))
         if not provision:
@@ -77,7 +76,5 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 if category.get("condition") == "explicit_consent" and category.get("optional") is not True:
                     yield report(doc, c_path, "consent-mandatory",
                                  category=label(category.get("name"), str(category.get("id", "?"))))
-        patient = activity.get("kind") == "patients" or (
-            professional and any(c.get("condition") == "health_care" for _, c in categories))
-        if patient and provision.get("requirement") == "statutory":
+        if is_patient_register(doc.data, activity) and provision.get("requirement") == "statutory":
             yield report(doc, (*p_path, "requirement"), "patient-statutory", minor=True)

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import is_patient_register
 from ...loader import Document
 from ..facts import any_of
-from ..model import activities, as_dict, as_list, entries, label, mentions
+from ..model import activities, as_dict, as_list, label, mentions
 from ..rule import Options, Reporter
 
 ID = "rights-basis"
@@ -56,11 +57,8 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 def patient_register(doc: Document) -> str | None:
     """The name of an activity holding patient records, or None."""
-    care = as_dict(doc.data.get("health_care"))
-    professional = care.get("professional") is True or care.get("provider") is True
-    for path, activity in activities(doc):
-        health_care = any(c.get("condition") == "health_care" for _, c in entries(activity, "data_categories", path))
-        if activity.get("kind") == "patients" or (professional and health_care):
+    for _, activity in activities(doc):
+        if is_patient_register(doc.data, activity):
             return label(activity.get("name"), str(activity.get("id", "?")))
     return None
 
