@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from .i18n import tr
 from .loader import Document, JsonPath
 from .render import MissingTranslationError, RenderError, pdf_stylesheet, render_html, resolve_branding
 from .resources import templates_dir
+from .safeio import stage, write_atomic
 from .text import document_languages, language_list, source_language
 from .validate import find_files, input_roots, validate_file
 
@@ -33,7 +33,6 @@ Only = Literal["notice", "record"]
 Format = Literal["html", "pdf"]
 #: The language built when neither the command line nor the YAML names one.
 LANGUAGE = "fi"
-FILE_MODE = 0o644
 TRANSLATION_RULE = "translation-missing"
 
 
@@ -82,16 +81,6 @@ def slug(text: str) -> str:
 def output_slug(doc: Document, path: Path) -> str:
     ident = doc.data.get("id") if isinstance(doc.data, dict) else None
     return slug(ident if isinstance(ident, str) and ident else path.stem)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and `os.replace`."""
-    tmp = _stage(path, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -277,7 +266,7 @@ def write_outputs(out_dir: Path, name: str, outputs: dict[str, bytes]) -> list[P
     staged: list[tuple[str, Path]] = []
     try:
         for filename, data in outputs.items():
-            staged.append((_stage(target / filename, data), target / filename))
+            staged.append((stage(target / filename, data), target / filename))
         for tmp, final in staged:
             os.replace(tmp, final)
     except BaseException:
@@ -287,19 +276,6 @@ def write_outputs(out_dir: Path, name: str, outputs: dict[str, bytes]) -> list[P
     return [target / filename for filename in outputs]
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """`data` in a temporary file beside `path`, on disk (fsync), with the final file mode; its name."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
 
 
 def build_file(

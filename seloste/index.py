@@ -78,7 +78,7 @@ def summary(out_dir: Path, run: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 def write_summary(path: Path, data: dict[str, Any]) -> None:
-    from .build import write_atomic
+    from .safeio import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

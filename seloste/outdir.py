@@ -24,7 +24,7 @@ from .i18n import tr
 LOCK_NAME = ".seloste.lock"
 #: How long a build waits for another build into the same folder before giving up.
 LOCK_WAIT = 600.0
-#: Temporary files are named `.<name>.<random>.tmp` by `seloste.build.write_atomic`.
+#: Temporary files are named `.<name>.<random>.tmp` by `seloste.safeio.write_atomic`.
 TMP_GLOB = ".*.tmp"
 UNUSABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EEXIST, errno.ENOENT,
                       errno.ELOOP, errno.EISDIR})

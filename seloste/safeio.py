@@ -1,4 +1,5 @@
-"""Reading input files safely: regular files only, size checked before reading, hashed as read.
+"""Reading input files safely: regular files only, size checked before reading, hashed as read; and writing
+files atomically (a reader sees the old file or the whole new one, never a part).
 
     read = read_regular(path, limit=1024 * 1024)
     read.data, read.stamp.sha256, read.stamp.size, read.stamp.mtime_ns
@@ -19,6 +20,7 @@ import errno
 import hashlib
 import os
 import stat
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,3 +111,32 @@ def link_escapes(path: Path, roots: list[Path]) -> bool:
     if target == absolute:
         return False
     return not any(target.is_relative_to(root) for root in roots)
+
+
+#: The mode of every file seloste writes.
+FILE_MODE = 0o644
+
+
+def stage(path: Path, data: bytes) -> str:
+    """`data` in a temporary file beside `path`, on disk (fsync), with the final file mode; its name."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, FILE_MODE)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and `os.replace`."""
+    tmp = stage(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -11,12 +11,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..build import render_documents, write_atomic
+from ..build import render_documents
 from ..extends import resolve
 from ..findings import Finding, has_errors
 from ..i18n import reset_ui_language, set_ui_language
 from ..loader import LoadError, loads
 from ..render import RenderError
+from ..safeio import write_atomic
 from ..text import document_languages
 from ..validate import validate_document
 

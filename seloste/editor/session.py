@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..build import write_atomic
 from ..checker import Config, check_document
 from ..checker.registry import rule_ids
 from ..extends import resolve
 from ..findings import Finding, Severity
 from ..loader import Document, LoadError, decode, loads
 from ..render import RenderError, render_html
+from ..safeio import write_atomic
 from ..text import source_language
 from ..validate import validate_document
 from . import presetoffer, yamltext
