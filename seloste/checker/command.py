@@ -9,7 +9,9 @@ import datetime as dt
 import difflib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -41,6 +43,32 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         raise click.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD") from None
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def report_options(strict_help: str) -> Callable[[F], F]:
+    """The options of every command that reports findings (`check`, `audit`): format, output file, `--strict`,
+    configuration file and reference date."""
+    options = [
+        click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+                     help="Output format (default: text; github under GitHub Actions)."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write the report to FILE instead of standard output."),
+        click.option("--strict", is_flag=True, help=strict_help),
+        click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Configuration file (default: .seloste.yaml or pyproject.toml [tool.seloste] found "
+                          "upwards)."),
+        click.option("--today", callback=_today, metavar="YYYY-MM-DD", help="Reference date for document-age."),
+    ]
+
+    def apply(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return apply
+
+
 def _fail(message: str) -> None:
     click.echo(f"seloste: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -56,14 +84,7 @@ def exit_code(report: Report, strict: bool) -> int:
 
 @click.command(epilog=CHECK_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: text; github under GitHub Actions).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE instead of standard output.")
-@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuration file (default: .seloste.yaml or pyproject.toml [tool.seloste] found upwards).")
-@click.option("--today", callback=_today, metavar="YYYY-MM-DD", help="Reference date for document-age.")
+@report_options(strict_help="Warnings fail the check too.")
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, strict: bool, config_file: Path | None,
           today: dt.date | None) -> None:
     """Check controller files for what the GDPR and Finnish law require the documents to say.

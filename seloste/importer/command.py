@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
-from ..checker.command import exit_code
+from ..checker.command import exit_code, report_options
 from ..checker.config import ConfigError, resolve
-from ..checker.formats import FORMATS, render, summary, use_color
+from ..checker.formats import render, summary, use_color
 from ..console import EXIT_OK, EXIT_USAGE, echo_findings
 from ..findings import Severity
 from ..i18n import tr
+from ..safeio import write_atomic
 from .sources import SourceError
 
 IMPORT_HELP = """\b
@@ -44,26 +44,9 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD") from None
-
-
 def write_text(path: Path, text: str) -> None:
     """Write `text` to `path` atomically: a reader sees the old file or the whole new one, never a part."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 @click.command("import", epilog=IMPORT_HELP)
@@ -132,14 +115,7 @@ def import_command(source: str, output: Path | None, upgrade: bool, preset: str 
 
 @click.command(epilog=AUDIT_HELP)
 @click.argument("source")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: text; github under GitHub Actions).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE instead of standard output.")
-@click.option("--strict", is_flag=True, help="Warnings fail the audit too.")
-@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuration file (default: .seloste.yaml or pyproject.toml [tool.seloste] found upwards).")
-@click.option("--today", callback=_today, metavar="YYYY-MM-DD", help="Reference date for document-age.")
+@report_options(strict_help="Warnings fail the audit too.")
 @click.option("--yaml", "yaml_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the imported as-is YAML to this file.")
 def audit(source: str, fmt: str | None, output: Path | None, strict: bool, config_file: Path | None,
