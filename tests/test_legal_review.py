@@ -221,3 +221,12 @@ def test_kanta_is_named_by_its_own_words_only() -> None:
     assert names_kanta({"fi": "Kanta-palvelujen potilastiedon arkisto (Kela)"})
     assert names_kanta("OmaKanta") and names_kanta("Patientdataarkivet")
     assert not names_kanta("Asiakastietokanta")  # a database, which is disclosed like any recipient
+
+
+def test_a_health_care_provider_counts_as_health_care_in_every_rule() -> None:
+    data = _aurora()
+    data["health_care"] = {"professional": False, "provider": True, "patient_records": "electronic"}
+    data["activities"][0]["data_categories"][2]["condition"] = "health_care"
+    found = {f.rule for f in check_document(loads(dump(data), "provider.yaml"))}
+    assert "special-category" not in found  # 9(2)(h) is the provider's condition too
+    assert "patient-records" in found  # and its records are kept under 703/2023

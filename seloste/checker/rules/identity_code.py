@@ -36,9 +36,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import provides_health_care
 from ...loader import Document
 from ..facts import stems
-from ..model import activities, as_dict, category_words, entries, label
+from ..model import activities, category_words, entries, label
 from ..rule import Options, Reporter
 
 ID = "identity-code"
@@ -59,7 +60,7 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    if as_dict(doc.data.get("health_care")).get("professional") is True:
+    if provides_health_care(doc.data):
         return
     code = stems("identity_code_stems")
     for path, activity in activities(doc):

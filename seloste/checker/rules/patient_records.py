@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import provides_health_care
 from ...loader import Document
 from ..facts import fact, stems
 from ..model import activities, as_dict, covers, entries, label, mentions, period_years
@@ -91,9 +92,9 @@ def meets_minimum(entry: dict[str, Any]) -> bool:
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    health_care = as_dict(doc.data.get("health_care"))
-    if health_care.get("professional") is not True:
+    if not provides_health_care(doc.data):
         return
+    health_care = as_dict(doc.data.get("health_care"))
     limits = {"death": fact("retention", "patient_records", "after_death_years"),
               "birth": fact("retention", "patient_records", "from_birth_years"),
               "law": fact("retention", "patient_records", "law")}

@@ -35,9 +35,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding, Severity
+from ...healthcare import provides_health_care
 from ...loader import Document
 from ..facts import stems
-from ..model import activities, as_dict, category_words, entries, label
+from ..model import activities, category_words, entries, label
 from ..rule import Options, Reporter, enum
 
 ID = "special-category"
@@ -66,7 +67,7 @@ report = Reporter(ID, ARTICLE, SEVERITY, MESSAGES)
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     health = stems("health_stems")
-    professional = as_dict(doc.data.get("health_care")).get("professional") is True
+    professional = provides_health_care(doc.data)
     for path, activity in activities(doc):
         for c_path, category in entries(activity, "data_categories", path):
             name = label(category.get("name"), str(category.get("id", "?")))
