@@ -254,6 +254,12 @@ def _line(finding: Finding) -> str:
     return finding.format() + (f" — {finding.hint}" if finding.hint else "")
 
 
+#: Set by the build command's signal handler. A SIGINT or SIGTERM that arrives while Python runs a finalizer
+#: (`__del__`, e.g. WeasyPrint's font configuration being freed) raises its KeyboardInterrupt there, where it is
+#: swallowed; the run then still stops at the next controller.
+STOP = threading.Event()
+
+
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
     """SIGINT and SIGTERM wait until the block is done (then interrupt as usual), where the platform allows."""
@@ -321,6 +327,8 @@ def run_batch(paths: Iterable[Path], out_dir: Path, options: BatchOptions,
                 progress(outcome, done, len(mine))
             if result.error is not None:
                 break
+            if STOP.is_set():  # an interrupt that a finalizer swallowed still stops the run here
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
         result.interrupted = True
     except OSError as exc:  # the journal could not be written: the folder is not writable

@@ -58,7 +58,17 @@ def _languages(value: str | None) -> tuple[str, ...] | None:
 
 
 def _terminate(_signum: int, _frame: FrameType | None) -> None:
+    from .batch import STOP  # loaded by the build command before the handler is installed
+
+    STOP.set()  # kept even when the exception below is swallowed by a finalizer
     raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An interrupt that arrived inside a finalizer is not lost (STOP is set) and is no error: print nothing."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _run_summary(result: BatchResult) -> dict[str, Any]:
@@ -103,7 +113,7 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
     notice.<lang>.fragment.css), notice.<lang>.pdf,
     record.<lang>.html and record.<lang>.pdf. Unchanged controllers are skipped (see OUTPUT/.seloste-manifest.json).
     """
-    from .batch import BatchOptions, run_batch  # the renderer loads only for this command
+    from .batch import STOP, BatchOptions, run_batch  # the renderer loads only for this command
     from .checker.config import ConfigError
     from .checker.config import resolve as resolve_config
     from .index import summary, write_index, write_summary
@@ -136,7 +146,12 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
         click.echo(tr("another seloste build is writing into {folder}; waiting for it to finish (lock: {lock})",
                       folder=output, lock=lock), err=True)
 
+    STOP.clear()
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _unraisable
     previous = signal.signal(signal.SIGTERM, _terminate)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _terminate)
     try:
         prepare(output)
         with OutputLock(output, waiting=waiting):
@@ -162,7 +177,10 @@ def build(paths: tuple[Path, ...], output: Path, only: str | None, fmt: str | No
         click.echo(f"seloste: {printable(str(exc))}", err=True)
         sys.exit(EXIT_INVALID if exc.usable else EXIT_USAGE)
     finally:
+        sys.unraisablehook = previous_hook
         signal.signal(signal.SIGTERM, previous)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
         meter.close()
     click.echo(tr("{count} controller(s): {built} built, {skipped} skipped, {failed} failed, {removed} removed "
                   "({seconds} s); index: {index}", count=len(result.outcomes), built=run["built"],
