@@ -256,21 +256,29 @@ def _prepare() -> None:
     register_hyphenation()
 
 
-def _render(html: str, base_dir: Path, allowed_dirs: list[Path], source: str,
-            stylesheets: list[str]) -> tuple[bytes, list[Finding]]:
+def layout(html: str, base_dir: Path, allowed_dirs: Sequence[Path], stylesheets: Sequence[str] = (),
+           refused: list[str] | None = None) -> Any:
+    """The page laid out as seloste's PDF lays it out (a WeasyPrint `Document`: its pages and boxes), with
+    seloste's hyphenation, `stylesheets` and the safe fetcher; refused URLs are appended to `refused`."""
     from weasyprint import CSS, HTML
 
+    register_hyphenation()
+    fetcher = _fetcher_class()(allowed_dirs, [] if refused is None else refused)
+    base_url = base_dir.resolve().as_uri() + "/"
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    extra = [CSS(string=css, base_url=base_url, url_fetcher=fetcher) for css in stylesheets]
+    return document.render(stylesheets=extra, pdf_variant=PDF_VARIANT)
+
+
+def _render(html: str, base_dir: Path, allowed_dirs: list[Path], source: str,
+            stylesheets: list[str]) -> tuple[bytes, list[Finding]]:
     from .pdfua import finish, tagging
 
-    register_hyphenation()
     findings: list[Finding] = []
     refused: list[str] = []
-    fetcher = _fetcher_class()(allowed_dirs, refused)
-    base_url = base_dir.resolve().as_uri() + "/"
     with _captured_logs() as messages, tagging():
-        document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-        extra = [CSS(string=css, base_url=base_url, url_fetcher=fetcher) for css in stylesheets]
-        pdf: bytes = finish(document.write_pdf(stylesheets=extra, pdf_variant=PDF_VARIANT), html)
+        laid_out = layout(html, base_dir, allowed_dirs, stylesheets, refused)
+        pdf: bytes = finish(laid_out.write_pdf(pdf_variant=PDF_VARIANT), html)
     for url in dict.fromkeys(refused):
         shown = url if len(url) <= 120 else url[:117] + "..."
         findings.append(Finding(
