@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test bench messages system-deps screenshots clean
+.PHONY: demo test bench messages system-deps screenshots clean bytecode
 
 # Native libraries WeasyPrint uses, the Liberation fonts, libvoikko with its Finnish dictionary (voikko-fi) for
 # Finnish hyphenation and the checker's Finnish base forms, and npm, Chromium and pdftoppm for the test tools,
@@ -47,7 +47,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-demo: system-deps $(VENV)/.installed
+# seloste's own compiled modules: an editable install compiles none, and where PYTHONDONTWRITEBYTECODE is set (CI
+# images often set it) Python would compile every seloste module again in every command, about 0.2 s of each.
+# compileall writes them regardless and only what is stale; Python reads them either way.
+bytecode: $(VENV)/.installed
+	@$(BIN)/python -m compileall -q seloste
+
+demo: system-deps $(VENV)/.installed bytecode
 	$(BIN)/seloste validate examples
 	$(BIN)/seloste check examples
 	$(BIN)/seloste build examples -o $(OUT)
@@ -61,7 +67,7 @@ node_modules/.installed: package.json package-lock.json
 	chmod u+x node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool
 	touch $@
 
-test: system-deps $(VENV)/.installed node_modules/.installed
+test: system-deps $(VENV)/.installed bytecode node_modules/.installed
 	$(BIN)/ruff check seloste tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest -q -n 2 --dist loadfile
@@ -71,7 +77,7 @@ test: system-deps $(VENV)/.installed node_modules/.installed
 messages: $(VENV)/.installed
 	$(BIN)/python tools/messages.py
 
-bench: system-deps $(VENV)/.installed node_modules/.installed
+bench: system-deps $(VENV)/.installed bytecode node_modules/.installed
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.editor
 	$(BIN)/python -m benchmarks.pages
