@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from ...catalogue import catalogue
@@ -104,42 +105,69 @@ def _holder(path: JsonPath) -> bool:
     return len(path) > 2 and path[0] == "activities" and path[2] in HOLDERS
 
 
-def _finnish_hits(text: str, kind: dict[str, Any], anywhere: bool) -> Iterator[str]:
+class _Text:
+    """One text of the document with its words split once, for every kind of service to look at."""
+
+    def __init__(self, path: JsonPath, text: str) -> None:
+        self.path, self.text = path, text
+        self.words = [word for _, word in words(text)]
+        self.lowered = [word.lower() for word in self.words]
+
+
+@cache
+def _finnish_keys(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """What every inflected form of a word whose base form ends in one of `terms` contains: the term without
+    its last three letters (Finnish inflection and consonant gradation change only a term's last syllable:
+    "kirjanpito" → "kirjanpidon", "tietokanta" → "tietokannassa", "palvelin" → "palvelimiin"). Words without
+    any of them are not looked up in libvoikko."""
+    return tuple(term[:max(2, len(term) - 3)] for term in terms)
+
+
+def _finnish_hits(text: _Text, kind: dict[str, Any], anywhere: bool) -> Iterator[str]:
     """The words of a text that name the kind of service in Finnish and, unless `anywhere`, hold data."""
     terms: list[str] = kind.get("fi", [])
+    keys = _finnish_keys(tuple(terms))
     needs, needless = set(kind.get("needs", [])), set(kind.get("needless", []))
-    found = words(text)
-    bases = [finnish(word) for _, word in found]
-    for index, (_, word) in enumerate(found):
-        for reading in bases[index]:
+    for index, word in enumerate(text.words):
+        if not any(key in text.lowered[index] for key in keys):
+            continue
+        for reading in finnish(word):
             term = next((t for t in terms if reading.base.endswith(t)), None)
             if term is None:
                 continue
             if needs and not anywhere and term not in needless and not any(
-                    any(r.base.endswith(n) for n in needs for r in bases[j]) for j in range(max(0, index - 2), index)):
+                    any(r.base.endswith(n) for n in needs for r in finnish(text.words[j]))
+                    for j in range(max(0, index - 2), index)):
                 continue
             if anywhere or not reading.case or reading.case in LOCATIVE_CASES:
                 yield word
                 break
 
 
-def _other_hits(text: str, kind: dict[str, Any]) -> Iterator[str]:
+@cache
+def _english(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a kind's English terms (a plural s allowed)."""
+    return pattern(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")s?\b") if terms else None
+
+
+def _other_hits(text: _Text, kind: dict[str, Any]) -> Iterator[str]:
     """The words or phrases of a text that name the kind of service in Swedish or English."""
-    lowered = text.lower()
+    lowered = text.text.lower()
     for term in kind.get("sv", []):
         if " " in term:
             if term in lowered:
                 yield term
             continue
-        stem = swedish(term)
-        for _, word in words(text):
-            low = word.lower()
+        stem = swedish(term)  # a beginning of the term: the Snowball stemmer only takes endings off
+        for word, low in zip(text.words, text.lowered, strict=True):
+            if stem not in low:  # then neither the word nor its stem can start or end with the term's stem
+                continue
             if low.startswith(term) or swedish(low) == stem or (len(stem) > 7 and swedish(low).endswith(stem)):
                 yield word
-    for term in kind.get("en", []):
-        match = pattern(r"\b" + re.escape(term) + r"s?\b").search(text)
-        if match:
-            yield match.group(0)
+    english = _english(tuple(kind.get("en", [])))
+    match = english.search(text.text) if english else None
+    if match:
+        yield match.group(0)
 
 
 def _vendor_ids(doc: Document) -> Iterator[tuple[JsonPath, str]]:
@@ -160,8 +188,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     systems = [s for s in _systems(options) if not any(pattern(s["pattern"]).search(n) for n in listed)]
     named = alternatives(tuple(s["pattern"] for s in systems)) if systems else None
     places: dict[str, list[tuple[JsonPath, tuple[int, int], str]]] = {}
-    texts_ = list(strings(doc.data, skip=SKIP))
-    for path, text in texts_:
+    texts_ = [_Text(path, text) for path, text in strings(doc.data, skip=SKIP)]
+    for text_ in texts_:
+        path, text = text_.path, text_.text
         for match in named.finditer(text) if named else ():
             system, found = systems[which(match)], match.group(0)
             places.setdefault(system["name"], []).append((path, locate(doc, path, found), found))
@@ -182,8 +211,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for kind in fact("service_kinds"):
         if set(kind["kinds"]) & (declared | kinds_found):
             continue  # answered by a declared processor, or the same unknown vendor already reported
-        hits = [(path, word) for path, text in texts_ if not _recipient(path)
-                for word in [*_finnish_hits(text, kind, _holder(path)), *_other_hits(text, kind)]]
+        hits = [(text.path, word) for text in texts_ if not _recipient(text.path)
+                for word in [*_finnish_hits(text, kind, _holder(text.path)), *_other_hits(text, kind)]]
         if hits:
             path, word = hits[0]
             finding = report(doc, path, "generic", minor=True, position=locate(doc, path, word),
