@@ -1,7 +1,7 @@
 """`seloste preview FILE`: a local web page that shows the notice while the YAML is being edited.
 
-The server listens on 127.0.0.1 only (stdlib `http.server`, one thread per request) and answers only requests
-whose Host header is that address (no DNS rebinding); every thread renders with its own Markdown converter.
+The server listens on 127.0.0.1 only and answers only requests whose Host header is that address (no DNS
+rebinding; `seloste.loopback`); every thread renders with its own Markdown converter.
 A page is rendered from the file as it is when asked for; `/version` answers the file's modification stamp,
 and a small script in preview pages asks for it every second and reloads the page when it changes. A file that
 does not validate shows its findings instead of the notice, so an owner sees what to fix without leaving the
@@ -10,23 +10,19 @@ browser.
 
 from __future__ import annotations
 
-import errno
 import html
-import socket
-import threading
 import webbrowser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import click
 
 from .findings import Finding, has_errors
 from .i18n import tr, translate
+from .loopback import HOST, LoopbackServer, QuietHandler, cannot_listen
 from .validate import validate_file
 
-HOST = "127.0.0.1"
+__all__ = ["HOST", "PreviewServer", "preview", "render_page", "version_of", "with_reload"]
 DEFAULT_PORT = 8765
 KINDS = ("notice", "record")
 RELOAD = """<script>(function () {{
@@ -40,18 +36,6 @@ PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>
 <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
 pre{{white-space:pre-wrap;background:#f6f6f6;padding:1rem}} .hint{{color:#555}}</style></head>
 <body><h1>{title}</h1>{body}</body></html>"""
-
-
-def free_port(taken: int, tries: int = 50) -> int:
-    """A port near `taken` that is free on 127.0.0.1 now (0, "any free port", when none is)."""
-    for candidate in range(taken + 1, min(taken + 1 + tries, 65536)):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            try:
-                probe.bind((HOST, candidate))
-            except OSError:
-                continue
-            return candidate
-    return 0
 
 
 def version_of(path: Path) -> str:
@@ -99,37 +83,25 @@ def with_reload(page: str, version: str) -> str:
     return page + script if index < 0 else page[:index] + script + page[index:]
 
 
-class PreviewServer(ThreadingHTTPServer):
+class PreviewServer(LoopbackServer):
     """Serves `/` (the notice), `/record`, and `/version` for one controller file."""
 
-    daemon_threads = True
+    thread_name = "seloste-preview"
 
     def __init__(self, path: Path, port: int = DEFAULT_PORT, lang: str = "fi") -> None:
         self.source, self.lang = path, lang
-        super().__init__((HOST, port), _Handler)
+        super().__init__(port, _Handler)
 
     @property
     def url(self) -> str:
-        return f"http://{HOST}:{self.server_address[1]}/"
-
-    def start(self) -> threading.Thread:
-        """Serve in a background thread (for tests and embedding); stop with `shutdown()` and `server_close()`."""
-        thread = threading.Thread(target=self.serve_forever, name="seloste-preview", daemon=True)
-        thread.start()
-        return thread
+        return f"http://{HOST}:{self.port}/"
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     server: PreviewServer
 
-    def _host_ok(self) -> bool:
-        """The Host header names the loopback address this server listens on: a page of another site whose
-        name was pointed at 127.0.0.1 (DNS rebinding) is not answered."""
-        port = self.server.server_address[1]
-        return self.headers.get("Host", "") in {f"{HOST}:{port}", f"localhost:{port}"}
-
     def do_GET(self) -> None:
-        if not self._host_ok():
+        if not self.server.host_ok(self.headers.get("Host")):
             self._send("seloste preview answers only to http://127.0.0.1 (wrong Host header)",
                        "text/plain; charset=utf-8", status=421)
             return
@@ -155,9 +127,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the library never prints."""
-
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -175,12 +144,7 @@ def preview(file: Path, port: int, no_open: bool, lang: str) -> None:
     try:
         server = PreviewServer(file, port, lang)
     except OSError as exc:
-        message = tr("cannot listen on {host}:{port}: {reason}", host=HOST, port=port, reason=exc.strerror or exc)
-        if exc.errno == errno.EADDRINUSE:
-            message += "\n" + tr("The port {port} is taken (is another preview running?). Use another one: "
-                                 "seloste preview --port {free} {file}  (--port 0 picks any free port)",
-                                 port=port, free=free_port(port), file=file)
-        raise click.UsageError(message) from None
+        raise click.UsageError(cannot_listen(exc, port, lambda free: f"seloste preview --port {free} {file}")) from None
     click.echo(tr("Preview: {url}  (record of processing activities: {url}record)", url=server.url), err=True)
     click.echo(tr("The page reloads when you save the file. Stop with Ctrl+C."), err=True)
     if not no_open:

@@ -1,4 +1,4 @@
-"""`preview` when its port is taken suggests a free one; its page and messages speak the user's language."""
+"""`preview` and `edit` on a taken port suggest a free one; their pages and messages speak the user's language."""
 
 from __future__ import annotations
 
@@ -43,3 +43,19 @@ def test_the_findings_page_speaks_the_documents_language(tmp_path: Path) -> None
     assert '<html lang="fi">' in pages["fi"] and "on virheitä" in pages["fi"]
     assert '<html lang="sv">' in pages["sv"] and "innehåller fel" in pages["sv"]
     assert '<html lang="en">' in pages["en"] and "has mistakes" in pages["en"]
+
+
+def test_the_editor_on_a_taken_port_suggests_another_too(tmp_path: Path) -> None:
+    path = tmp_path / "seloste.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind((HOST, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "seloste", "--ui-lang", "sv", "edit", "--no-browser",
+                               "--port", str(port), str(path)], capture_output=True, text=True, timeout=60,
+                              check=False)
+        assert done.returncode == 2, done.stderr
+        assert f"Porten {port} används redan" in done.stderr and "Traceback" not in done.stderr
+        suggested = re.search(r"seloste edit --port (\d+) ", done.stderr)
+        assert suggested and int(suggested.group(1)) != port, done.stderr

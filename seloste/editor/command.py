@@ -10,7 +10,8 @@ import click
 
 from ..console import EXIT_OK
 from ..i18n import tr
-from .server import DEFAULT_PORT, HOST, EditorServer
+from ..loopback import cannot_listen
+from .server import DEFAULT_PORT, EditorServer
 
 
 @click.command()
@@ -37,8 +38,7 @@ def edit(ctx: click.Context, file: Path, port: int, no_browser: bool) -> None:
     try:
         server = EditorServer(file, port, ui)
     except OSError as exc:
-        raise click.UsageError(tr("cannot listen on {host}:{port}: {error}", host=HOST, port=port,
-                                  error=exc.strerror or exc)) from None
+        raise click.UsageError(cannot_listen(exc, port, lambda free: f"seloste edit --port {free} {file}")) from None
     click.echo(server.url)
     sys.stdout.flush()
     click.echo(tr("The editor is open at the address above. Stop it with Ctrl+C."), err=True)

@@ -17,7 +17,6 @@ import shutil
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..catalogue import catalogue
 from ..i18n import reset_ui_language, set_ui_language
+from ..loopback import HOST, LoopbackServer, QuietHandler
 from ..presets import presets, render
 from ..presets.answers import (
     BOOKING_NONE,
@@ -49,7 +49,8 @@ from .form import LANG_NAMES, LANGS, find_field
 from .pdfjob import BuildJob
 from .session import Conflict, Session
 
-HOST = "127.0.0.1"
+__all__ = ["DEFAULT_PORT", "HOST", "EditorServer", "Handler"]
+
 DEFAULT_PORT = 8766
 STATIC = {"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"}
 #: The start page's questions: key, label, parser, required (the same parsers as `seloste init`).
@@ -73,10 +74,10 @@ def environment() -> Environment:
     return env
 
 
-class EditorServer(ThreadingHTTPServer):
+class EditorServer(LoopbackServer):
     """Serves the editor for one file. `url` carries the session token."""
 
-    daemon_threads = True
+    thread_name = "seloste-edit"
 
     def __init__(self, path: Path, port: int = DEFAULT_PORT, ui_lang: str = "fi") -> None:
         self.session = Session(path)
@@ -85,9 +86,7 @@ class EditorServer(ThreadingHTTPServer):
         self.env = environment()
         self.job: BuildJob | None = None
         self.outdir = Path(tempfile.mkdtemp(prefix="seloste-edit-"))
-        super().__init__((HOST, port), Handler)
-        self.port = int(self.server_address[1])
-        self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+        super().__init__(port, Handler)
         threading.Thread(target=self.warm, name="seloste-edit-warm", daemon=True).start()
 
     def warm(self) -> None:
@@ -106,28 +105,14 @@ class EditorServer(ThreadingHTTPServer):
         super().server_close()
         shutil.rmtree(self.outdir, ignore_errors=True)  # the built documents were offered for download only
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A browser that closed its connection is no error worth a traceback in the owner's terminal."""
-        import sys
 
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-    def start(self) -> threading.Thread:
-        """Serve in a background thread (tests, benchmarks); stop with `shutdown()` and `server_close()`."""
-        thread = threading.Thread(target=self.serve_forever, name="seloste-edit", daemon=True)
-        thread.start()
-        return thread
-
-
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     server: EditorServer
     protocol_version = "HTTP/1.1"
 
     # --- gatekeeping -----------------------------------------------------------------------------------------
     def _allowed(self) -> bool:
-        host = self.headers.get("Host", "")
-        if host not in self.server.hosts:
+        if not self.server.host_ok(self.headers.get("Host")):
             self._send(b"forbidden host", "text/plain; charset=utf-8", 403)
             return False
         return True
@@ -136,8 +121,7 @@ class Handler(BaseHTTPRequestHandler):
         return given is not None and hmac.compare_digest(given.encode(), self.server.token.encode())
 
     def _write_ok(self) -> bool:
-        origin = self.headers.get("Origin")
-        if origin is not None and origin not in {f"http://{h}" for h in self.server.hosts}:
+        if not self.server.origin_ok(self.headers.get("Origin")):
             self._json({"error": "origin"}, 403)
             return False
         if not self._token_ok(self.headers.get("X-Seloste-Token")):
@@ -387,6 +371,3 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the terminal shows only the address and how to stop."""
