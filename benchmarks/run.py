@@ -26,6 +26,7 @@ Targets (2 cores): one-notice build ≤ 1.20× bare WeasyPrint; `check` ≤ chec
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -331,6 +332,8 @@ def main() -> None:
     parser.add_argument("--memory", type=int, default=120, help="controllers for the memory runs (default 120)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
+    # seloste's modules compiled, as `make` and a wheel install leave them (see the Makefile's `bytecode`).
+    compileall.compile_dir(str(ROOT / "seloste"), quiet=1)
     report = Report()
     print(f"python -m benchmarks.run {' '.join(sys.argv[1:])}  ({os.cpu_count()} cores)", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
