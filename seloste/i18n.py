@@ -27,6 +27,7 @@ import gettext as _gettext
 import hashlib
 import io
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
@@ -189,18 +190,55 @@ def ui_text(message: str) -> str:
     return ui_translations(ui_language()).gettext(message) if message else message
 
 
+#: The message context of the paragraphs of a rule's documentation after its summary (`seloste explain`).
+RULE_DOC = "rule-doc"
+#: Where a rule's documentation stops being prose: its examples, shown as they are written.
+RULE_DOC_EXAMPLES = "Passing example::"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def rule_doc_parts(doc: str) -> tuple[list[str], str]:
+    """A rule's (cleaned) docstring cut into its prose paragraphs, as written, and the rest from "Passing
+    example::" on. The first paragraph is the summary line; each later one is an entry of the `seloste_cli`
+    catalogue in the context `RULE_DOC`, its id given by `paragraph_id`."""
+    prose, heading, examples = doc.partition(RULE_DOC_EXAMPLES)
+    return [p for p in _BLANK_LINE.split(prose.strip()) if p.strip()], heading + examples
+
+
+def paragraph_id(paragraph: str) -> str:
+    """The message id of a paragraph of a rule's documentation: its words on one line, so that re-wrapping the
+    docstring changes no id."""
+    return " ".join(paragraph.split())
+
+
+def ui_paragraph(paragraph: str) -> str | None:
+    """A paragraph of a rule's documentation (as `rule_doc_parts` cuts it) in the interface language, on one
+    line; None when the catalogue has no translation (English, or an entry not yet translated)."""
+    key = paragraph_id(paragraph)
+    text = ui_translations(ui_language()).pgettext(RULE_DOC, key)
+    return None if text == key else text
+
+
 def extract_messages_tables(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
-                            options: Mapping[str, Any]) -> Iterator[tuple[int, str, str, list[str]]]:
+                            options: Mapping[str, Any]) -> Iterator[tuple[int, str, str | tuple[str, str], list[str]]]:
     """Babel extraction method for the checker's rule modules: the first line of the module's docstring (the
-    rule's summary), every string in a module-level `MESSAGES` table (`{key: (message, hint)}`), the module's
+    rule's summary), the docstring's later prose paragraphs (before "Passing example::", each on one line, in the
+    context `RULE_DOC`), every string in a module-level `MESSAGES` table (`{key: (message, hint)}`), the module's
     `SEVERITY_REASON`, the hints several messages share (`_HINT…`), and every `N_("…")`. Named in babel-cli.cfg;
     not used at run time."""
     tree = ast.parse(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
     doc = ast.get_docstring(tree)
-    is_rule = any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "ID" for t in node.targets)
-                  for node in tree.body)
-    if doc and is_rule:  # the rule's summary line, shown by `seloste rules` and `seloste explain`
+    rule_id = next((node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                    and any(isinstance(t, ast.Name) and t.id == "ID" for t in node.targets)
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)), None)
+    if doc and rule_id is not None:  # the rule's summary line, shown by `seloste rules` and `seloste explain`
         yield 1, "", doc.split("\n", 1)[0], []
+        paragraphs, _ = rule_doc_parts(doc)
+        start = 0
+        for paragraph in paragraphs[1:]:  # the rest of what `seloste explain` shows, up to the examples
+            start = doc.index(paragraph, start)
+            yield 1 + doc.count("\n", 0, start), "NC_", (RULE_DOC, paragraph_id(paragraph)), \
+                [f"seloste explain {rule_id}"]
     for call in ast.walk(tree):  # N_("…") anywhere in the module
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "N_" and call.args \
                 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):

@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ import click
 from ..console import EXIT_INVALID as EXIT_FINDINGS
 from ..console import EXIT_OK, EXIT_USAGE
 from ..findings import Severity, severity_word
-from ..i18n import tr, ui_text
+from ..i18n import rule_doc_parts, tr, ui_paragraph, ui_text
 from ..validate import PathError
 from . import Report, run
 from .config import ConfigError, resolve
@@ -124,6 +125,27 @@ def rules_command() -> None:
         click.echo(f"{rule.id:<{width}}  {word:<9}  {rule.article}\n{'':<{width}}  {ui_text(rule.summary)}")
 
 
+#: The width translated paragraphs of a rule's documentation are wrapped to: the docstrings' own.
+DOC_WIDTH = 116
+
+
+def explained_doc(doc: str, summary: str) -> str:
+    """A rule's docstring in the interface language: the summary line and every prose paragraph the catalogue
+    translates (re-wrapped to DOC_WIDTH), the example headings; the rest, the YAML examples above all, as written."""
+    paragraphs, examples = rule_doc_parts(doc)
+    shown = []
+    for index, paragraph in enumerate(paragraphs):
+        if index == 0:  # the summary line: an entry of its own, as `seloste rules` shows it
+            shown.append(paragraph.replace(summary, ui_text(summary), 1))
+            continue
+        translated = ui_paragraph(paragraph)
+        shown.append(paragraph if translated is None else
+                     textwrap.fill(translated, DOC_WIDTH, break_long_words=False, break_on_hyphens=False))
+    passing, failing = tr("Passing example::"), tr("Failing example::")  # the docstring's own headings
+    examples = examples.replace("Passing example::", passing).replace("Failing example::", failing)
+    return "\n\n".join([*shown, examples] if examples else shown)
+
+
 @click.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
@@ -139,9 +161,7 @@ def explain(rule: str) -> None:
     if details.severity_reason:
         label = tr("Why this severity:")
         click.echo(f"{label} {details.severity_reason}\n")
-    doc = details.doc.replace(details.summary, ui_text(details.summary), 1)
-    passing, failing = tr("Passing example::"), tr("Failing example::")  # the docstring's own headings
-    click.echo(doc.replace("Passing example::", passing).replace("Failing example::", failing))
+    click.echo(explained_doc(details.doc, details.summary))
     if details.options:
         click.echo("\n" + tr("Options (defaults): {options}",
                              options=", ".join(f"{k}: {v!r}" for k, v in details.options.items())))
