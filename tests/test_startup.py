@@ -205,3 +205,19 @@ def test_with_fast_subsetting_there_is_no_such_line(tmp_path: Path) -> None:
     done = seloste("build", str(AURORA), "-o", str(tmp_path), "--only", "notice", "--format", "pdf", "-j", "1")
     assert done.returncode == 0, done.stderr
     assert ("libharfbuzz-subset0" in done.stderr) is not pdf.fast_subsetting()
+
+
+def test_the_collector_is_off_during_start_up_only() -> None:
+    """`main` turns the cyclic garbage collector off while a command's libraries are imported and on again when
+    the command starts; a process that calls `main` gets it back on whatever happens."""
+    done = python(
+        "import gc, sys\nfrom seloste import cli\nseen = []\noriginal = cli.started\n"
+        "def spy():\n    seen.append(gc.isenabled())\n    original()\n    seen.append(gc.isenabled())\n"
+        "cli.started = spy\n"
+        "for argv in (['check', sys.argv[1]], ['--help'], ['no-such-command']):\n"
+        "    try:\n        cli.main(argv)\n    except SystemExit:\n        pass\n"
+        "    seen.append(gc.isenabled())\n"
+        "print(seen)", str(AURORA))
+    assert done.returncode == 0, done.stderr
+    # check: off at the start of the command, on after it, on after main; --help and a usage error: on after main
+    assert done.stdout.strip().splitlines()[-1] == "[False, True, True, True, True]", done.stdout
