@@ -150,19 +150,27 @@ class _Tree:
             if _is_elem(kid):
                 self.merge(kid)
 
-    def walk(self, elem: Dictionary) -> Iterator[Dictionary]:
-        yield elem
-        for kid in _kids(elem):
-            if _is_elem(kid):
-                yield from self.walk(kid)
 
 
-def _mcids(tree: _Tree, root: Dictionary) -> dict[tuple[int, int], Dictionary]:
+def _elements(root: Dictionary) -> list[tuple[Dictionary, list[Any]]]:
+    """Every structure element from `root` down, in document order, each with its kids (read once: reading a
+    PDF object through pikepdf is what costs here)."""
+    found: list[tuple[Dictionary, list[Any]]] = []
+    stack = [root]
+    while stack:
+        elem = stack.pop()
+        kids = _kids(elem)
+        found.append((elem, kids))
+        stack.extend(reversed([kid for kid in kids if _is_elem(kid)]))
+    return found
+
+
+def _mcids(tree: _Tree, elements: list[tuple[Dictionary, list[Any]]]) -> dict[tuple[int, int], Dictionary]:
     """(page, MCID) → the structure element that holds it."""
     found: dict[tuple[int, int], Dictionary] = {}
-    for elem in tree.walk(root):
+    for elem, kids in elements:
         page = tree.page(elem)
-        for kid in _kids(elem):
+        for kid in kids:
             if isinstance(kid, int):
                 if page is not None:
                     found[(page, int(kid))] = elem
@@ -206,7 +214,7 @@ def _next_y(ops: Any, start: int) -> float:
 
 
 def _rebuild_parent_tree(pdf: pikepdf.Pdf, found: dict[tuple[int, int], Dictionary],
-                         tree: _Tree, root: Dictionary) -> None:
+                         elements: list[tuple[Dictionary, list[Any]]]) -> None:
     nums: list[Any] = []
     for index, page in enumerate(pdf.pages):
         key = int(page.obj.get("/StructParents", index))
@@ -215,8 +223,8 @@ def _rebuild_parent_tree(pdf: pikepdf.Pdf, found: dict[tuple[int, int], Dictiona
         for mcid, elem in mine:
             array[mcid] = elem
         nums.append((key, Array(array)))
-    for elem in tree.walk(root):
-        for kid in _kids(elem):
+    for elem, kids in elements:
+        for kid in kids:
             if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR and "/StructParent" in kid.Obj:
                 nums.append((int(kid.Obj.StructParent), elem))
     flat: list[Any] = []
@@ -225,13 +233,13 @@ def _rebuild_parent_tree(pdf: pikepdf.Pdf, found: dict[tuple[int, int], Dictiona
     pdf.Root.StructTreeRoot.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(flat)))
 
 
-def _scopes(tree: _Tree, root: Dictionary) -> None:
-    for elem in tree.walk(root):
+def _scopes(elements: list[tuple[Dictionary, list[Any]]]) -> None:
+    for elem, kids in elements:
         if str(elem.S) != "/TR":
             continue
         section = elem.get("/P")
         in_head = section is not None and _is_elem(section) and str(section.S) == "/THead"
-        for cell in _kids(elem):
+        for cell in kids:
             if _is_elem(cell) and str(cell.S) == "/TH":
                 attributes = cell.get("/A")
                 if not isinstance(attributes, Dictionary):
@@ -254,8 +262,8 @@ def _links(pdf: pikepdf.Pdf, texts: dict[str, str]) -> None:
                 annot.Contents = pikepdf.String(text)
 
 
-def _strip(tree: _Tree, root: Dictionary) -> None:
-    for elem in tree.walk(root):
+def _strip(elements: list[tuple[Dictionary, list[Any]]]) -> None:
+    for elem, _ in elements:
         if KEY in elem:
             del elem[KEY]
 
@@ -269,12 +277,13 @@ def finish(data: bytes, html: str) -> bytes:
         tree = _Tree(pdf)
         document: Dictionary = _kids(root)[0]  # WeasyPrint's one /Document element
         tree.merge(document)
-        found = _mcids(tree, document)
+        elements = _elements(document)
+        found = _mcids(tree, elements)
         _artifact_pages(pdf, set(found))
-        _rebuild_parent_tree(pdf, found, tree, document)
-        _scopes(tree, document)
+        _rebuild_parent_tree(pdf, found, elements)
+        _scopes(elements)
         _links(pdf, link_texts(html))
-        _strip(tree, document)
+        _strip(elements)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
         return out.getvalue()
