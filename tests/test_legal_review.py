@@ -10,7 +10,8 @@ What is asserted on the built HTML:
 - a third-country cookie or tag provider brings its transfer into the notice;
 - a controller with employees has an employee activity in its record;
 - consent-based health data say what happens on withdrawal, and "mandatory" never covers them;
-- the controller speaks in one voice: "I" for a sole trader, "we" otherwise.
+- the controller speaks in one voice: "I" for a sole trader, "we" otherwise, in the notice and in the record (its
+  personal data breach section too).
 """
 
 from __future__ import annotations
@@ -48,6 +49,23 @@ US = {"fi": "Yhdysvallat", "sv": "USA", "en": "United States"}
 #: Finnish verbs of the standard texts, in the singular and the plural voice.
 FI_VOICE = {1: ("Luovutan tietoja", "Vastaan pyyntöösi", "Käytän palveluntarjoajia"),
             2: ("Luovutamme tietoja", "Vastaamme pyyntöösi", "Käytämme palveluntarjoajia")}
+#: The record's first-person standard texts (its personal data breach section), in the singular and the plural voice.
+RECORD_VOICE: dict[str, dict[int, tuple[str, ...]]] = {
+    "fi": {1: ("Ilmoitan tietoturvaloukkauksesta tietosuojavaltuutetun toimistolle", "kun loukkaus on tullut tietooni",
+               "Kirjaan jokaisen tietoturvaloukkauksen"),
+           2: ("Ilmoitamme tietoturvaloukkauksesta tietosuojavaltuutetun toimistolle",
+               "kun loukkaus on tullut tietoomme", "Kirjaamme jokaisen tietoturvaloukkauksen")},
+    "sv": {1: ("Jag anmäler en personuppgiftsincident till Dataombudsmannens byrå", "efter att jag fått vetskap",
+               "Jag dokumenterar varje personuppgiftsincident"),
+           2: ("Vi anmäler en personuppgiftsincident till Dataombudsmannens byrå", "efter att vi fått vetskap",
+               "Vi dokumenterar varje personuppgiftsincident")},
+    "en": {1: ("I notify the Office of the Data Protection Ombudsman", "I document every personal data breach"),
+           2: ("We notify the Office of the Data Protection Ombudsman", "We document every personal data breach")},
+}
+#: First-person plural words ("we", "our", "us"): none in a sole trader's record.
+WE = {"fi": r"\b(?:[Mm]e|[Mm]eidän|[Mm]eille|[Mm]eitä|[Mm]eillä|[Mm]eiltä|[Mm]eihin|\w+mme)\b",
+      "sv": r"\b(?:[Vv]i|[Vv]år|[Vv]årt|[Vv]åra|oss)\b",
+      "en": r"\b(?:[Ww]e|[Oo]urs?|us)\b"}
 
 
 def text_of(page: str) -> str:
@@ -115,10 +133,14 @@ def review(doc: Document, lang: str) -> None:
                 assert category.get("withdrawal"), category.get("id")
                 assert category.get("optional") is True or not (activity.get("provision") or {}).get("obligatory")
 
-    # One voice
+    # One voice, in the notice and in the record
     if lang == "fi":
         other = FI_VOICE[3 - voice(data)]
         assert not [phrase for phrase in other if phrase in words], "mixed voice"
+    in_record = text_of(record)
+    assert not [phrase for phrase in RECORD_VOICE[lang][3 - voice(data)] if phrase in in_record], "mixed voice"
+    if (data.get("breach_procedure") or {}).get("documented"):
+        assert RECORD_VOICE[lang][voice(data)][-1] in in_record
 
 
 @pytest.mark.parametrize(("path", "lang"), list(itertools.product(EXAMPLES, LANGS)),
@@ -151,6 +173,48 @@ def test_sole_trader_speaks_as_i() -> None:
     assert "Jag svarar på din begäran" in sv
     en = text_of(render_html(doc, "notice", "en"))
     assert "I will respond to your request" in en and "We will respond" not in en
+
+
+def breaches(record: str) -> str:
+    """The words of a record's personal data breach section."""
+    start = record.index('id="s-loukkaukset"')
+    return text_of(record[start:record.index("</section>", start)])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sole_traders_record_speaks_as_i(lang: str) -> None:
+    doc = valid(load(ROOT / "examples" / "hieroja-koskenranta.yaml"))
+    assert voice(doc.data) == 1 and doc.data["breach_procedure"].get("documented")
+    record = render_html(doc, "record", lang)
+    section = breaches(record)
+    assert all(phrase in section for phrase in RECORD_VOICE[lang][1]), section
+    assert not [phrase for phrase in RECORD_VOICE[lang][2] if phrase in section], section
+    assert {"fi": "72 tunnin", "sv": "72 timmar", "en": "72 hours"}[lang] in section
+    words = text_of(record)
+    assert not [m.group(0) for m in re.finditer(WE[lang], words)], "a sole trader's record says \"we\""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_companys_record_still_says_we(lang: str) -> None:
+    doc = valid(load(AURORA))
+    assert voice(doc.data) == 2
+    section = breaches(render_html(doc, "record", lang))
+    assert all(phrase in section for phrase in RECORD_VOICE[lang][2]), section
+    assert not [phrase for phrase in RECORD_VOICE[lang][1] if phrase in section], section
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chosen", ["singular", "plural"])
+def test_the_breach_hours_keep_their_plural_in_either_voice(lang: str, chosen: str) -> None:
+    """The hour count picks the plural form; the voice comes from the message context."""
+    data = _aurora()
+    data["controller"]["voice"] = chosen
+    data["breach_procedure"]["authority_within_hours"] = 1
+    doc = loads(dump(data), "one-hour.yaml")
+    section = breaches(render_html(doc, "record", lang))
+    number = 1 if chosen == "singular" else 2
+    assert RECORD_VOICE[lang][number][0] in section and RECORD_VOICE[lang][number][-1] in section, section
+    assert {"fi": "1 tunnin kuluessa", "sv": "inom 1 timme efter", "en": "within 1 hour of"}[lang] in section
 
 
 def _aurora() -> dict[str, Any]:
