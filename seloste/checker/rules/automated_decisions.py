@@ -1,8 +1,10 @@
 """Whether there is automated decision-making or profiling, and if so its logic and consequences.
 
 The notice must tell of automated decision-making, including profiling (GDPR 22), and then give meaningful
-information about the logic involved and its significance and consequences (13(2)(f)). Saying that there is
-none ('used: false') is how a notice shows it was considered; an activity that says nothing is a warning.
+information about the logic involved and its significance and consequences (13(2)(f)): with 'used: true' or
+'profiling: true', an activity without 'logic:' or 'consequences:' is an error. Saying that there is none ('used:
+false') is how a notice shows it was considered; an activity that says nothing is an info finding. Internal
+activities (public: false) are not checked.
 
 Passing example::
 

@@ -2,8 +2,9 @@
 
 A breach must be notified to the Data Protection Ombudsman without undue delay and where feasible within 72
 hours (GDPR 33(1)), the people affected told when the risk to them is high (34(1)), and every breach documented
-(33(5)). seloste's record describes the procedure from 'breach_procedure:'; a file without it, or with a
-procedure that does not document breaches ('documented:' not true), gets a warning.
+(33(5)). seloste's record describes the procedure from 'breach_procedure:'. Neither Art 13 nor Art 30 asks the
+documents to describe it, so a file without it gets an info finding; a procedure that does not document breaches
+('documented:' not true) gets a warning.
 
 Passing example::
 

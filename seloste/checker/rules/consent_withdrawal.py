@@ -2,9 +2,12 @@
 
 When processing rests on consent (GDPR 6(1)(a) or explicit consent 9(2)(a)), the notice must tell that consent
 can be withdrawn at any time (13(2)(c)), and withdrawing must be as easy as giving consent (7(3)). seloste's
-templates write the sentence about the right to withdraw; what the YAML must supply is a way to do it: the
-rights section's 'how_to_request:' or 'channels:', or for marketing consent the opt-out under
-'direct_marketing:'. (Requests accepted only in person are reported by rights-section.)
+templates write the sentence about the right to withdraw; what the YAML must supply is a way to do it: the rights
+section's 'how_to_request:' or 'channels:', or for marketing consent (a purpose or activity whose words speak of
+marketing) the opt-out under 'direct_marketing:'. A purpose with 'basis: consent', or a data category with
+'condition: explicit_consent', and no such way is an error. (Requests accepted only in person are reported by
+rights-section. When 'rights: stated:' leaves out withdraw_consent, the notice does not tell of the right at all:
+rights-stated reports that, and this rule does not.)
 
 Passing example::
 

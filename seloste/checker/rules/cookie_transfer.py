@@ -8,7 +8,7 @@ one (Google Analytics data reach Google LLC in the US), the file must declare th
 certified US recipients the EU–US Data Privacy Framework adequacy decision of 10 July 2023); a file that says
 "no transfers outside the EU/EEA" next to such a provider is wrong. Errors: a missing or contradicted transfer is
 a false or missing Art 13(1)(f) statement. A warning: a third-party cookie whose processing no activity
-describes.
+describes. Strictly necessary cookies, and cookies whose provider is the controller itself, are not checked.
 
 Passing example::
 

@@ -2,11 +2,12 @@
 
 Electronic direct marketing to people needs their prior consent, except to existing customers for the firm's
 own similar products when they were told at the sale and can opt out free of charge in every message (Laki
-sähköisen viestinnän palveluista 917/2014, 200 §). The right to object to direct marketing is absolute and must
-be brought to the person's attention (GDPR 21(2)–(4)). Marketing mentioned in the activities without a
-'direct_marketing:' section is a warning, as are marketing without its channels, e-mail or SMS marketing whose
-opt-out does not say it is in every message (a link, a reply), and marketing with no marketing purpose among the
-activities (13(1)(c)).
+sähköisen viestinnän palveluista 917/2014, 200 §). The right to object to direct marketing is absolute and must be
+brought to the person's attention (GDPR 21(2)–(4)). E-mail, SMS or push marketing with no 'basis:', or with 'basis:
+legitimate_interests', is an error, and so is marketing with no 'opt_out:'. Marketing mentioned in the activities
+(an activity's name or a purpose) without a 'direct_marketing:' section, or with 'used: false', is a warning, as are
+marketing without its channels, e-mail or SMS marketing whose opt-out does not say it is in every message (a link, a
+reply), and marketing with no marketing purpose among the activities (13(1)(c)).
 
 Passing example::
 

@@ -1,10 +1,10 @@
 """The notice shows when it was last updated, and that was not too long ago.
 
-A notice must be kept up to date (GDPR 5(1)(d), 12(1)); a date lets the reader see which version applies and
-lets the controller notice when a review is due. A notice last updated before the GDPR applied (25.5.2018) is very
-likely out of date (a warning). A date, and a review within `max_age_months` (default 24) of the reference date
-(`--today`, the configuration's `today:`, or the current date), are good practice (info): an older notice may
-still be right.
+A notice must be kept up to date (GDPR 5(1)(d), 12(1)); a date lets the reader see which version applies and lets
+the controller notice when a review is due. The date read is 'document: updated:', or 'drafted:' when there is no
+'updated:'. A notice last updated before the GDPR applied (25.5.2018) is very likely out of date (a warning). A
+date, and a review within `max_age_months` (default 24) of the reference date (`--today`, the configuration's
+`today:`, or the current date), are good practice (info): an older notice may still be right.
 
 Passing example::
 

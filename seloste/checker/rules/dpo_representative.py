@@ -1,9 +1,11 @@
 """A data protection officer or an EU representative, when there is one, with contact details.
 
 Only when a DPO is designated must the notice give the DPO's contact details (GDPR 13(1)(b)); only when the
-controller is established outside the EU/EEA does it need a representative in the Union (GDPR 27, 13(1)(a)).
-Neither is required of an ordinary Finnish clinic, so their absence is not reported; a DPO or representative
-written down without any contact details is.
+controller is established outside the EU/EEA does it need a representative in the Union (GDPR 27, 13(1)(a)). Neither
+is required of an ordinary Finnish clinic, so a missing 'dpo:' is not reported, nor a missing 'representative:' of a
+controller in the EU/EEA. A DPO or representative written down without any contact details ('email:', 'phone:' or
+'address:') is an error. A controller whose address ('controller: address: country:') is outside the EU/EEA and who
+names no 'representative:' gets a warning: an Art 27(2) exception may apply.
 
 Passing example::
 

@@ -4,10 +4,10 @@ The Finnish personal identity code may be processed with the person's consent or
 and otherwise only when identifying the person unambiguously is necessary for a task set by law, for the rights
 and obligations of the person or the controller, or for historical, scientific or statistical research
 (Tietosuojalaki 1050/2018, 29 §). Health-care providers keep it in patient records under the law; a beauty salon
-or other business that records it in its customer register usually has no such need: use the date of birth.
-Outside health care ('health_care: {professional: true}'), in an activity with no legal obligation among its
-purposes (payroll needs the code by law), a data category with the identity code is a warning; accept it with a
-reason where the need is real.
+or other business that records it in its customer register usually has no such need: use the date of birth. Outside
+health care ('health_care:' with 'professional: true' or 'provider: true'), in an activity with no legal obligation
+among its purposes (payroll needs the code by law), a data category with the identity code is a warning; accept it
+with a reason where the need is real.
 
 Passing example::
 

@@ -4,9 +4,10 @@ Controllers that decide together on the processing — e.g. chair-renting entrep
 register — must determine their responsibilities in an arrangement, in particular who gives the information and
 who answers requests, and make its essence available to the data subjects (GDPR 26(1)–(2)). 'joint_controllers:'
 without 'arrangement:' is an error; an arrangement that does not say who answers requests or gives the
-information, and a party with no contact details (the data subject may turn to each of them, 26(3)), are
-warnings; a text that speaks of chair renters or partner entrepreneurs with no
-'joint_controllers:' is a warning.
+information, and a party with no contact details (the data subject may turn to each of them, 26(3)), are warnings.
+Parties under 'co_registrants:', named beside the controller without saying whether they are joint controllers or
+processors, are a warning, and so is a text that speaks of chair renters or partner entrepreneurs when the file has
+neither 'joint_controllers:' nor 'co_registrants:'.
 
 Passing example::
 

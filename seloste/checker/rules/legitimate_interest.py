@@ -1,7 +1,9 @@
 """A purpose resting on legitimate interests must say what the interest is.
 
 When the basis is legitimate interests (GDPR 6(1)(f)), the notice must state the interests pursued by the
-controller or a third party (13(1)(d)). "Oikeutettu etu" on its own is not an interest.
+controller or a third party (13(1)(d)). "Oikeutettu etu" on its own is not an interest. A purpose with 'basis:
+legitimate_interests' and no 'legitimate_interest:' is an error (a warning in an internal activity, 'public:
+false'); a 'legitimate_interest:' that only names the basis is an error.
 
 Passing example::
 

@@ -2,9 +2,10 @@
 
 Henkilötietolaki 523/1999 was repealed on 1.1.2019 (Tietosuojalaki 1050/2018, with the GDPR since 25.5.2018). A
 notice that cites it, calls itself a "rekisteriseloste", refers to the Data Protection Directive 95/46/EC or
-gives the Data Protection Ombudsman's old address is out of date — and usually so is the rest of it. The terms
-and their explanations are in the facts file. The change history ('document: changes:') is not read. Each cause
-is reported once, where it is first found, with the number of places it appears.
+gives the Data Protection Ombudsman's old address is out of date — and usually so is the rest of it. The terms and
+their explanations are in the facts file. The change history ('document: changes:'), 'branding:' and web addresses
+('website:', 'privacy_policy:', 'url:') are not read. Each cause is reported once, where it is first found, with the
+number of places it appears.
 
 Passing example::
 

@@ -1,11 +1,13 @@
 """A health-care professional keeps patient records as long as the law requires.
 
 Patient records of health-care professionals (physiotherapists, trained masseurs registered by Valvira…) must be
-kept 12 years after the patient's death, or 120 years from birth if the date of death is not known (Act
-703/2023 and its annex, in force since 1.1.2024). When 'health_care: {professional: true}', every data category
-with health data must have a retention that meets this: a period of at least 12 years counted from death, 120
-years from birth, or a criterion or law citing 703/2023. A professional whose file has no health data at all,
-while keeping patient records, is a warning.
+kept 12 years after the patient's death, or 120 years from birth if the date of death is not known (Act 703/2023 and
+its annex, in force since 1.1.2024). When 'health_care:' says the controller is a health-care professional or
+provider ('professional: true' or 'provider: true'), every data category marked 'special: health' must have a
+retention that meets this: a period of at least 12 years with a 'trigger:' counted from death, of at least 120 years
+counted from birth, or a 'law:', 'criterion:' or 'trigger:' citing 703/2023 (or 94/2022); a shorter retention is an
+error. A professional whose file has no 'special: health' category at all is a warning, unless 'health_care:' says
+'patient_records: none'.
 
 Passing example::
 

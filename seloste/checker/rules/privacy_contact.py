@@ -1,9 +1,10 @@
 """A person or address for privacy matters, reachable.
 
 Data subjects need to know whom to contact about their data (GDPR 13(1)(a); in Finnish notices "yhteyshenkilö
-rekisteriä koskevissa asioissa"). Without 'privacy_contact:' the notice falls back on the controller's general
-contact details, which is allowed but worth a warning; a privacy contact given without any way to reach it is an
-error.
+rekisteriä koskevissa asioissa"). The law requires only the controller's contact details (see controller-identity):
+without 'privacy_contact:' (or 'privacy_contacts:') the notice falls back on them, which is allowed, so naming a
+privacy contact is good practice (info). A privacy contact under 'privacy_contact:' or 'privacy_contacts:' given
+without any way to reach it (no 'email:', 'phone:' or 'address:') is very likely a mistake (a warning).
 
 Passing example::
 

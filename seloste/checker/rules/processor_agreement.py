@@ -3,7 +3,8 @@
 Processing by a processor must be governed by a contract or other legal act with the content of GDPR 28(3). A
 processor written down with 'dpa: false' is an error; one that does not say ('dpa:' missing) an info finding. A
 processor that no activity refers to (in the activity's
-'processors:') is an info finding: it is not shown as a recipient of any activity.
+'processors:') is an info finding: it is not shown as a recipient of any activity. An entry with 'role:
+independent_controller' is not a processor and is not checked.
 
 Passing example::
 

@@ -2,8 +2,11 @@
 
 When data are collected from the data subject, the notice must say whether providing them is a statutory or
 contractual requirement or a requirement for entering into a contract, whether the person is obliged to provide
-them, and the possible consequences of not providing them (GDPR 13(2)(e)). Not required when all data of an
-activity come from others (Art 14 has no such item), nor for internal activities (public: false).
+them, and the possible consequences of not providing them (GDPR 13(2)(e)). Not required when all data of an activity
+come from others (Art 14 has no such item), nor for internal activities (public: false); a source of type
+data_subject or staff, or one with no type, counts as collection from the data subject. An activity without
+'provision:' is an error; one whose data are required (neither 'requirement: voluntary' nor 'obligatory: false') but
+that gives no 'consequences:' is a warning.
 
 Passing example::
 

@@ -1,11 +1,12 @@
 """Every activity states its purposes, and every purpose its legal basis.
 
-The notice must give the purposes of the processing and the legal basis of each (GDPR 13(1)(c)); the record
-must give the purposes (30(1)(b)); every processing needs a basis from Art 6(1). A basis described only in the
-controller's own words ('basis_note:') does not say which of the six it is. A legal obligation should name the
-law it comes from (Art 6(3)): without 'law:' that is an info finding. A notice that gives its bases once for the
-whole register ('bases:' on the activity) does not tell which basis serves which purpose: that is reported once
-for the register, not once per purpose, and so are several purposes of one register without a basis.
+The notice must give the purposes of the processing and the legal basis of each (GDPR 13(1)(c)); the record must
+give the purposes (30(1)(b)); every processing needs a basis from Art 6(1). An activity without 'purposes:', or a
+purpose without 'basis:', is an error. A basis described only in the controller's own words ('basis_note:') does not
+say which of the six it is (a warning). A legal obligation should name the law it comes from (Art 6(3)): without
+'law:' that is an info finding. A notice that gives its bases once for the whole register ('bases:' on the activity)
+does not tell which basis serves which purpose: that is reported once for the register (a warning), not once per
+purpose, and so are several purposes of one register without a basis (an error).
 
 Passing example::
 

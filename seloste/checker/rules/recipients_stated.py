@@ -2,9 +2,11 @@
 
 The notice must give the recipients or categories of recipients (GDPR 13(1)(e)) and the record the categories
 of recipients (30(1)(d)). Write 'recipients: []' when data are not disclosed; the processors listed under
-'processors:' are shown as recipients too. A recipient outside the EU/EEA also needs a transfer (see
-transfers-stated). An activity that lists recipients but says elsewhere in its own words that data are not
-disclosed ("Tietoja ei luovuteta kolmansille osapuolille", with no "paitsi" or "ilman") contradicts itself: the
+'processors:' are shown as recipients too. An activity without 'recipients:' is a warning: nearly every business
+discloses data to someone. A recipient outside the EU/EEA also needs a transfer (see transfers-stated). A recipient
+whose name and description only say that the law allows or requires the disclosure ("lain sallimissa rajoissa")
+names no recipient (a warning). An activity that lists recipients but says elsewhere in its own words that data are
+not disclosed ("Tietoja ei luovuteta kolmansille osapuolille", with no "paitsi" or "ilman") contradicts itself: the
 reader cannot tell which is true (a warning).
 
 Passing example::

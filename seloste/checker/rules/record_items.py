@@ -1,10 +1,11 @@
 """The record of processing activities has every Art 30(1) item, internal activities included.
 
 For every activity the record must give the categories of data subjects and of personal data (GDPR 30(1)(c)),
-and for the whole record a general description of the technical and organisational security measures
-(30(1)(g), 32(1)). This applies to activities left out of the public notice ('public: false') too. Security
-that describes only paper records, with no technical measures for the electronic systems, is a warning.
-Purposes, recipients, transfers and erasure periods are checked by their own rules for every activity.
+and for the whole record a general description of the technical and organisational security measures (30(1)(g),
+32(1)). This applies to activities left out of the public notice ('public: false') too. An activity without
+'data_subjects:' or 'data_categories:', and a file without 'security:' (or with nothing in it), are errors. Security
+with no 'technical:' measures (for example only paper records and organisational measures) is a warning. Purposes,
+recipients, transfers and erasure periods are checked by their own rules for every activity.
 
 Passing example::
 

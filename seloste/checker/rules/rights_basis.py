@@ -3,10 +3,10 @@
 Erasure does not reach data kept under a legal obligation (GDPR 17(3)(b)), so not patient records; portability
 (Art 20) applies only to processing based on consent or a contract, by automated means, so never to patient
 records. seloste's own templates choose the rights per activity; this rule checks what a file states itself: a
-transcribed notice's `rights.stated` that promises erasure or portability while the file keeps a patient register
-(a `kind: patients` activity, or health data under 9(2)(h) of a health-care professional), and a
-`rights.response_time` longer than the one month of GDPR 12(3) (the extension by two further months is for
-complex cases, told within the first month). Both are errors: the notice states something false.
+transcribed notice's `rights.stated` that promises erasure or portability while the file keeps a patient register (a
+`kind: patients` activity, or health data under 9(2)(h) of a health-care professional or provider), and a
+`rights.response_time` longer than the one month of GDPR 12(3) (the extension by two further months is for complex
+cases, told within the first month). Both are errors: the notice states something false.
 
 Passing example::
 

@@ -2,9 +2,11 @@
 
 The notice must inform of the rights of access, rectification, erasure, restriction, objection and portability
 (GDPR 13(2)(b)); seloste's templates write the list of rights and the right to complain to the Data Protection
-Ombudsman, but only the controller can say how to make a request: 'rights:' with 'how_to_request:' or
-'channels:'. Requests must be easy to make (12(2)) and free of charge (12(5)): requests accepted only in person,
-or limits such as "at most twice a year", are warnings.
+Ombudsman, but only the controller can say how to make a request: 'rights:' with 'how_to_request:' or 'channels:'. A
+file without 'rights:' is an error; a rights section with neither 'how_to_request:' nor 'channels:' is a warning.
+Requests must be easy to make (12(2)) and free of charge (12(5)): requests accepted only in person ('channels:
+[in_person]') are a warning, unless the option `allow_in_person_only: true` allows them; a limit or a charge in the
+rights section ("korkeintaan kaksi kertaa vuodessa", "once a year", "maksullinen") is an error.
 
 Passing example::
 

@@ -2,8 +2,9 @@
 
 When personal data come from a third party (a referral, a gift-card buyer, a booking platform) or a public
 source, the person has not seen what was collected, so the notice must tell the categories of personal data
-concerned (GDPR 14(1)(d)). A source of type third_party or public lists the ids of the data categories it gives
-in 'categories:'. Naming the source itself is the separate duty of 14(2)(f), checked by `third-party-source`.
+concerned (GDPR 14(1)(d)). A source of type third_party or public lists the ids of the data categories it gives in
+'categories:'; one without them is a warning. Naming the source itself is the separate duty of 14(2)(f), checked by
+`third-party-source`: a source with neither 'name:' nor 'description:' is reported only there.
 
 Passing example::
 

@@ -1,10 +1,12 @@
 """Special categories of data (health and others) have an Art 9(2) condition, and health data are marked.
 
-Processing health, genetic, biometric and other special-category data is forbidden unless a condition of GDPR
-9(2) applies, as well as a basis from 6(1). A data category with 'special:' needs 'condition:'. Allergies,
-medication, skin diseases, pregnancy and contraindications are health data: a category that lists them without
-'special: health' is reported too. The health-care condition (9(2)(h)) is only open to health-care professionals
-bound by secrecy (9(3)); for beauty services it is usually explicit consent (9(2)(a)).
+Processing health, genetic, biometric and other special-category data is forbidden unless a condition of GDPR 9(2)
+applies, as well as a basis from 6(1). A data category with 'special:' needs 'condition:' (an error). Allergies,
+medication, skin diseases, pregnancy and contraindications are health data: a category whose id, name or items speak
+of them without 'special:' is reported too (a warning). The health-care condition (9(2)(h)) is only open to
+health-care professionals bound by secrecy (9(3)); for beauty services it is usually explicit consent (9(2)(a)):
+'condition: health_care' in a file whose 'health_care:' does not say the controller is a health-care professional or
+provider is a warning.
 
 Passing example::
 

@@ -1,8 +1,9 @@
 """Data obtained from someone else: the source is named.
 
-When personal data come from a third party (a referral, a gift-card buyer, a booking platform) or a public
-source, the notice must name the source and whether it is publicly accessible (GDPR 14(2)(f)). Which categories
-of data the source gives (14(1)(d)) is a separate duty, checked by `source-categories`.
+When personal data come from a third party (a referral, a gift-card buyer, a booking platform) or a public source,
+the notice must name the source and whether it is publicly accessible (GDPR 14(2)(f)). A source of type third_party
+or public with neither 'name:' nor 'description:' is an error. Which categories of data the source gives (14(1)(d))
+is a separate duty, checked by `source-categories`.
 
 Passing example::
 

@@ -2,8 +2,10 @@
 
 A transfer to a third country needs an adequacy decision (GDPR 45), appropriate safeguards such as standard
 contractual clauses (46) or a derogation (49), and the notice must name it and say how to obtain a copy of the
-safeguards (13(1)(f)). An adequacy decision claimed for a country that has none is an error; a transfer "to" an
-EU/EEA country is not a transfer (info).
+safeguards (13(1)(f)). A transfer without 'safeguard:', or with an adequacy decision claimed for a country that has
+none, is an error. A transfer without 'country:', or one relying on standard contractual clauses, binding corporate
+rules, a code of conduct or a certification without saying how to get a copy ('copy_available:'), is a warning; a
+transfer "to" an EU/EEA country is not a transfer (info).
 
 Passing example::
 

@@ -1,9 +1,12 @@
 """Transfers outside the EU/EEA are stated, including those through a processor or recipient abroad.
 
 The notice must say whether data go to a third country (GDPR 13(1)(f)) and the record which country (30(1)(e)).
-Write 'transfers: []' when nothing leaves the EU/EEA. A processor or recipient whose country is outside the
-EU/EEA, with no transfer to that country in the activity, is an error; an activity that says nothing about
-transfers is a warning.
+Write 'transfers: []' when nothing leaves the EU/EEA; an activity that says nothing about transfers is an info
+finding. A processor or recipient whose country is outside the EU/EEA, with no transfer to that country in the
+activity, is an error, and so is a service outside the EU/EEA that seloste knows by name (Mailchimp, Google
+Analytics, Wix…) mentioned in the activity's texts but not listed under 'processors:', with no transfer to its
+country. A sentence about transfers "outside the EU" ("EU:n ulkopuolelle") that does not mention the EEA is an info
+finding.
 
 Passing example::
 

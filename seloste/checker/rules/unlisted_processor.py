@@ -3,16 +3,17 @@
 Booking, patient-record and customer systems, tills and payment terminals, web shops, e-mail and office suites,
 accounting firms and web hosts all count. A system that holds the data for the controller (Timma, Ajas, Slotti,
 Paytrail, Google Workspace…) is a processor: a recipient the notice must name (GDPR 13(1)(e)) and a party bound by a
-processing agreement (28(3)). The rule reads every text in the file except the processors' own entries and the
-change history. A system of seloste's list (the processor catalogue and other systems seen in Finnish notices),
-named anywhere but missing from 'processors:', is an error. A kind of service named in general words
+processing agreement (28(3)). The rule reads every text in the file except the processors' own entries, 'branding:'
+and the change history. A system of seloste's list (the processor catalogue and other systems seen in Finnish
+notices), named anywhere but missing from 'processors:', is an error. A kind of service named in general words
 ("ajanvarausjärjestelmään", "tilitoimistolle", "kumppaneiden palvelimilla", "i bokningssystemet") is a warning when
-it holds data — named as a storage place ('storage:') or a source, or in a Finnish sentence that puts data into,
-keeps them in or takes them from it (libvoikko tells the case) — and no processor of that kind is declared. Finnish
-words are read by their base form (libvoikko), Swedish by their Snowball stem. A recipient described by its kind
-("Tilitoimisto") is a disclosure the notice tells and is not reported; a named system among the recipients is. A
-vendor written down as a storage place, source or recipient with the business id of a catalogue system counts as
-that system. Further system names can be added with the option `extra_systems: [Name, …]`.
+no processor of that kind is declared and, in Finnish, when it holds data — named as a storage place ('storage:') or
+a source, or in a sentence that puts data into, keeps them in or takes them from it (libvoikko tells the case); a
+Swedish or English term counts wherever it is written. Finnish words are read by their base form (libvoikko),
+Swedish by their Snowball stem. A recipient described by its kind ("Tilitoimisto") is a disclosure the notice tells
+and is not reported; a named system among the recipients is. A vendor written down as a storage place, source or
+recipient with the business id of a catalogue system counts as that system. Further system names can be added with
+the option `extra_systems: [Name, …]`.
 
 Passing example::
 

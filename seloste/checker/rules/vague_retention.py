@@ -6,8 +6,11 @@ tell the reader nothing, and neither does "tarvittavan ajan asiakassuhteesta rii
 clause by clause (split at "tai", "or", commas): each clause with a vague phrase must also be anchored to a
 concrete event (withdrawal of consent, the last visit, death), a number of years or months, or a law that sets the
 period (Kirjanpitolaki, 703/2023). "Kunnes asiakassuhde päättyy" is vague unless the text says when the customer
-relationship ends ("asiakassuhde katsotaan päättyneeksi, kun viimeisestä käynnistä on kulunut kaksi vuotta").
-A period without a 'trigger:' (from when?) is a warning; turn that off with the option `require_trigger: false`.
+relationship ends ("asiakassuhde katsotaan päättyneeksi, kun viimeisestä käynnistä on kulunut kaksi vuotta"). When
+data are kept until ("kunnes") the first of several events and one of them is concrete, the end of the customer
+relationship among them is not vague ("kunnes suostumus peruutetaan tai asiakassuhde päättyy"). A vague criterion is
+an error (the criterion of an entry with a 'period:' is not checked). A period with neither 'trigger:' nor
+'criterion:' (from when?) is a warning; turn that off with the option `require_trigger: false`.
 
 Passing example::
 
