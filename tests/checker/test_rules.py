@@ -223,3 +223,11 @@ def test_minor_findings_are_one_level_lower() -> None:
     findings = check_text(HEAD + "activities:\n  - id: a\n    name: A\n    public: false\n")
     retention = [f for f in findings if f.rule == "retention-stated"]
     assert [f.severity for f in retention] == [Severity.WARNING]
+
+
+def test_an_internal_activitys_legitimate_interest_is_a_warning_missing_or_bare() -> None:
+    purposes = ("    purposes:\n      - {purpose: Palaute, basis: legitimate_interests}\n"
+                "      - {purpose: Turva, basis: legitimate_interests, legitimate_interest: Oikeutettu etu.}\n")
+    for public, level in (("true", Severity.ERROR), ("false", Severity.WARNING)):
+        findings = check_text(HEAD + f"activities:\n  - id: a\n    name: A\n    public: {public}\n" + purposes)
+        assert [f.severity for f in findings if f.rule == "legitimate-interest"] == [level, level], public

@@ -2,8 +2,8 @@
 
 When the basis is legitimate interests (GDPR 6(1)(f)), the notice must state the interests pursued by the
 controller or a third party (13(1)(d)). "Oikeutettu etu" on its own is not an interest. A purpose with 'basis:
-legitimate_interests' and no 'legitimate_interest:' is an error (a warning in an internal activity, 'public:
-false'); a 'legitimate_interest:' that only names the basis is an error.
+legitimate_interests' and no 'legitimate_interest:', or with one that only names the basis, is an error (a
+warning in an internal activity, 'public: false').
 
 Passing example::
 
@@ -67,4 +67,5 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             if not interest:
                 yield report(doc, p_path, "missing", purpose=name, minor=not is_public(activity))
             elif all(_BARE.match(text) for text in interest):
-                yield report(doc, (*p_path, "legitimate_interest"), "empty", purpose=name)
+                yield report(doc, (*p_path, "legitimate_interest"), "empty", purpose=name,
+                             minor=not is_public(activity))
