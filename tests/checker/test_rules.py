@@ -84,6 +84,12 @@ CASES = [
     Case("rights-section", HEAD + "rights:\n  notes: Sinulla on oikeuksia.\n", [(4, 3)], "no how"),
     Case("rights-section", HEAD + "rights:\n  how_to_request: Käy liikkeessä.\n  channels: [in_person]\n"
          "  notes: Tiedot voi pyytää korkeintaan 2 kertaa vuodessa.\n", [(5, 13), (6, 28)], "in person, limit"),
+    Case("rights-section", HEAD + "rights:\n  how_to_request: Lähetä sähköpostia.\n"
+         "  notes: Tiedot voi pyytää enintään kaksi kertaa vuodessa.\n", [(5, 28)], "enintään"),
+    Case("rights-section", HEAD + "rights:\n  how_to_request: Send an e-mail.\n"
+         "  notes: You can ask for a copy at most twice a year.\n", [(5, 33)], "at most twice"),
+    Case("rights-section", HEAD + "rights:\n  how_to_request: Skicka e-post.\n"
+         "  notes: Du kan begära uppgifterna högst en gång om året.\n", [(5, 36)], "högst en gång"),
     # consent-withdrawal
     Case("consent-withdrawal", HEAD + "activities:\n  - id: a\n    name: A\n    purposes:\n"
          "      - {purpose: Terveystiedot, basis: consent}\n    data_categories:\n"
