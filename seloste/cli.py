@@ -166,8 +166,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn any unexpected exception into exit code 3.
 
     The garbage collector is off until the command starts (`started`): importing the libraries a command needs
-    makes many objects and no garbage, and collecting them again and again cost about 7 % of a `seloste check`
-    (`python -m benchmarks.run --only check`)."""
+    makes many objects and no garbage, and collecting them again and again cost 14 % of a one-file `seloste check`
+    and 7 % of a one-notice PDF build (paired runs, `python -m benchmarks.run --only check process`)."""
     gc.disable()
     try:
         _run(argv)
