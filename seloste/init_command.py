@@ -91,6 +91,9 @@ def _check_written(text: str, file: str) -> list[Finding]:
 @click.option("--force", is_flag=True, help="Overwrite the output file without asking.")
 @click.option("--no-input", is_flag=True, help="Never ask: stop when an answer is missing.")
 @click.option("--name", help="Legal name of the business.")
+@click.option("--sole-trader/--no-sole-trader", default=None,
+              help="Whether the business is a sole trader (toiminimi): its notice and record then speak as \"I\". "
+                   "Not asked when the name tells (Tmi, or a company form such as Oy or Ky).")
 @click.option("--business-id", help="Y-tunnus, e.g. 1234567-8.")
 @click.option("--street", help="Street address.")
 @click.option("--postal-code", help="Postal code.")
@@ -106,17 +109,19 @@ def _check_written(text: str, file: str) -> list[Finding]:
 @click.option("--records", type=click.Choice(["paper", "electronic", "both"]), help="Paper or electronic records.")
 @click.option("--kanta/--no-kanta", default=None, help="Joined Kanta (health-care professionals only).")
 def init(output: Path, preset: str | None, answers_file: Path | None, lang: str, force: bool, no_input: bool,
-         health_info: bool | None, kanta: bool | None, **flags: str | None) -> None:
+         sole_trader: bool | None, health_info: bool | None, kanta: bool | None, **flags: str | None) -> None:
     """Write a commented controller file from a short questionnaire about your business.
 
-    Asks in Finnish (English with --lang en) only what a business owner knows: name, Y-tunnus, address, type
-    of business, booking system, marketing, health information, paper or electronic records and Kanta. Answers
-    given as flags are not asked again. With --answers FILE or --no-input nothing is asked: a missing optional
-    answer takes its default, a missing required one (name, Y-tunnus, address, e-mail, business type) stops the run.
+    Asks in Finnish (English with --lang en) only what a business owner knows: name, whether it is a sole trader
+    (toiminimi, when the name does not tell), Y-tunnus, address, type of business, booking system, marketing,
+    health information, paper or electronic records and Kanta. Answers given as flags are not asked again. With
+    --answers FILE or --no-input nothing is asked: a missing optional answer takes its default (a sole trader only
+    when the name says Tmi), a missing required one (name, Y-tunnus, address, e-mail, business type) stops the run.
     """
     given: dict[str, Any] = _read_answers(answers_file) if answers_file else {}
     given.update({k: v for k, v in flags.items() if v is not None and k in ANSWER_FLAGS})
-    for key, value in (("preset", preset), ("health_info", health_info), ("kanta", kanta)):
+    for key, value in (("preset", preset), ("sole_trader", sole_trader), ("health_info", health_info),
+                       ("kanta", kanta)):
         if value is not None:
             given[key] = value
     interactive = not (no_input or answers_file)

@@ -20,6 +20,7 @@ from .presets.answers import (
     Answers,
     booking_systems,
     brand,
+    form_of_name,
     parse_booking,
     parse_bool,
     parse_business_id,
@@ -28,6 +29,7 @@ from .presets.answers import (
     parse_phone,
     parse_postal_code,
     parse_records,
+    parse_sole_trader,
     parse_text,
     parse_website,
 )
@@ -41,6 +43,9 @@ T = {
     "preset": ("Millaista toimintaa yrityksesi harjoittaa? Valitse numero",
                "What kind of business is it? Choose a number"),
     "name": ("Yrityksen virallinen nimi", "The business's legal name"),
+    "sole_trader": ("Onko yrityksesi toiminimi (yksityinen elinkeinonharjoittaja)? Seloste kirjoitetaan silloin "
+                    "minä-muodossa. (k/e)",
+                    "Is your business a sole trader (toiminimi)? The notice then speaks as \"I\". (y/n)"),
     "business_id": ("Y-tunnus", "Business ID (Y-tunnus)"),
     "street": ("Katuosoite", "Street address"),
     "postal_code": ("Postinumero", "Postal code"),
@@ -155,11 +160,15 @@ def ask(given: dict[str, Any], lang: str = "fi", interactive: bool = True) -> An
     the_preset: Preset = preset(asker.choose("preset", [(p.key, p.title(lang)) for p in presets().values()],
                                              _parse_preset, default=None))
     name = asker.get("name", parse_text)
+    sole_trader = None
+    if form_of_name(name) is None or given.get("sole_trader") is not None:  # the name may tell: Tmi, Oy, Ky…
+        sole_trader = asker.get("sole_trader", lambda value: parse_sole_trader(value, name), required=False)
     answers = Answers(
         preset=the_preset.key, name=name, business_id=asker.get("business_id", parse_business_id),
         street=asker.get("street", parse_text), postal_code=asker.get("postal_code", parse_postal_code),
         city=asker.get("city", parse_text), phone=asker.get("phone", parse_phone, required=False),
         email=asker.get("email", parse_email), website=asker.get("website", parse_website, required=False),
+        sole_trader=sole_trader,
     )
     answers.contact = asker.get("contact", parse_text, default=name)
     names = brands()

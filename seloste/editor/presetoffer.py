@@ -13,6 +13,7 @@ from typing import Any
 from ..catalogue import catalogue
 from ..presets import COMMON, presets, read, render
 from ..presets.answers import BOOKING_KINDS, BOOKING_NONE, Answers
+from ..render.context import voice
 from ..text import localize
 from . import yamltext
 
@@ -38,7 +39,8 @@ def _text(value: Any, default: str) -> str:
 
 
 def answers_from(data: Any, key: str) -> Answers:
-    """The questionnaire's answers as far as the controller file already gives them."""
+    """The questionnaire's answers as far as the controller file already gives them; a controller that speaks as
+    "I" (a sole trader) gets the presets' first-person singular texts."""
     data = data if isinstance(data, dict) else {}
     controller: dict[str, Any] = data["controller"] if isinstance(data.get("controller"), dict) else {}
     address: dict[str, Any] = controller["address"] if isinstance(controller.get("address"), dict) else {}
@@ -55,7 +57,7 @@ def answers_from(data: Any, key: str) -> Answers:
                    business_id=str(controller.get("business_id") or "0000000-0"),
                    street=str(address.get("street") or "-"), postal_code=str(address.get("postal_code") or "00000"),
                    city=str(address.get("city") or "-"), email=str(controller.get("email") or "info@example.fi"),
-                   booking=booking, marketing=marketing, health_info=True)
+                   booking=booking, marketing=marketing, health_info=True, sole_trader=voice(data) == 1)
 
 
 def activity(data: Any, value: str) -> Any | None:

@@ -34,6 +34,7 @@ from ..presets.answers import (
     AnswerError,
     Answers,
     booking_systems,
+    form_of_name,
     parse_booking,
     parse_bool,
     parse_business_id,
@@ -42,6 +43,7 @@ from ..presets.answers import (
     parse_phone,
     parse_postal_code,
     parse_records,
+    parse_sole_trader,
     parse_text,
     parse_website,
 )
@@ -334,6 +336,15 @@ class Handler(QuietHandler):
             values["records"] = parse_records(given.get("records") or "electronic")
         except AnswerError as exc:
             errors["booking"] = exc.text("fi")
+        sole_trader = str(given.get("sole_trader") or "").strip()
+        name = values.get("name") or ""
+        if sole_trader:
+            try:
+                values["sole_trader"] = parse_sole_trader(sole_trader, name)
+            except AnswerError as exc:
+                errors["sole_trader"] = exc.text("fi")
+        elif name and form_of_name(name) is None:  # the name does not tell (Tmi, Oy, Ky…): the owner answers
+            errors["sole_trader"] = "Vastaa kyllä tai ei."
         if errors:
             return {"errors": errors}, 422
         values.setdefault("contact", values.get("name"))

@@ -22,6 +22,19 @@ BOOKING_OTHER, BOOKING_NONE = "other", "none"
 RECORDS = ("paper", "electronic", "both")
 CHANNELS = ("email", "sms")
 BOOKING_KINDS = frozenset({"booking", "customer_records", "patient_records"})
+SOLE_TRADER = "sole_trader"
+#: The legal form a business name states, as `controller.form` names it. A Finnish trade name must show its form
+#: (Oy, Ky, ry…) and a sole trader's may say Tmi; the word counts as the name's first or last word only.
+#: (`render.context.voice` also reads Tmi / T:mi at either end of a name when `controller.form` is not given; the
+#: generated file states the form, so the two agree.)
+NAME_FORMS = {
+    SOLE_TRADER: ("tmi", "t:mi", "toiminimi"),
+    "company": ("oy", "oyj", "ab", "abp", "osakeyhtiö"),
+    "partnership": ("ky", "ay", "kommandiittiyhtiö", "avoin yhtiö"),
+    "association": ("ry",),
+    "other": ("osuuskunta", "osk"),  # a cooperative: none of the named forms, and no sole trader
+}
+NAME_FORM = {word: form for form, words in NAME_FORMS.items() for word in words}
 
 _YES = {"y", "yes", "k", "kyllä", "kylla", "true", "1", "on"}
 _NO = {"n", "no", "e", "ei", "false", "0", "off"}
@@ -64,6 +77,42 @@ class Answers:
     health_info: bool = False
     records: str = "electronic"
     kanta: bool = False
+    sole_trader: bool | None = None       # None: as the name tells (Tmi → yes, Oy → no), else not stated
+
+    @property
+    def form(self) -> str | None:
+        """`controller.form` for the generated file: the answer, else what the name states; None when unknown."""
+        named = form_of_name(self.name)
+        if self.sole_trader:
+            return SOLE_TRADER
+        if self.sole_trader is False and named == SOLE_TRADER:
+            return None
+        return named
+
+
+def form_of_name(name: str) -> str | None:
+    """The legal form the name states by its first or last word (`Tmi Maija Mäki` → sole_trader, `Kauneus Oy`
+    → company); None when it states none, or two that disagree."""
+    words = re.sub(r"[.,()]", " ", str(name or "").lower()).split()
+    ends = {" ".join(words[:2]), " ".join(words[:1]), " ".join(words[-2:]), " ".join(words[-1:])}
+    found = {NAME_FORM[end] for end in ends if end in NAME_FORM}
+    return found.pop() if len(found) == 1 else None
+
+
+def parse_sole_trader(value: Any, name: str = "") -> bool:
+    """Yes or no; an answer that the name contradicts (no for `Tmi …`, yes for `… Oy`) is refused."""
+    answer = parse_bool(value)
+    named = form_of_name(name)
+    if named == SOLE_TRADER and not answer:
+        raise AnswerError(f"Nimen '{name}' mukaan yritys on toiminimi (Tmi). Vastaa kyllä tai korjaa nimi.",
+                          f"The name '{name}' says the business is a sole trader (Tmi). Answer yes or correct "
+                          "the name.")
+    if named not in (None, SOLE_TRADER) and answer:
+        raise AnswerError(f"Nimen '{name}' mukaan yritys ei ole toiminimi vaan yhtiö tai yhteisö. Vastaa ei tai "
+                          "korjaa nimi.",
+                          f"The name '{name}' says the business is a company or an association, not a sole "
+                          "trader. Answer no or correct the name.")
+    return answer
 
 
 def _word(value: Any) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import COMMON, Preset, empty_flow, read, round_trip, slug, styled
-from .answers import BOOKING_NONE, BOOKING_OTHER, Answers, brand
+from .answers import BOOKING_NONE, BOOKING_OTHER, SOLE_TRADER, Answers, brand
 
 #: Lists that keep their meaning when empty ("disclosed to no one"); other emptied lists are removed.
 KEEP_EMPTY = frozenset({"recipients", "transfers", "processors"})
@@ -27,6 +27,9 @@ CHANNEL_WORDS = {("email",): "sähköpostilla", ("sms",): "tekstiviestillä",
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _DROP = object()
 FLOW = 60          # a [flow, list] longer than this is written one item a line
+#: The comment beside `controller.form`, by form.
+FORM_NOTES = {SOLE_TRADER: "toiminimi: seloste puhuu minä-muodossa", "company": "osakeyhtiö",
+              "partnership": "avoin yhtiö tai kommandiittiyhtiö", "association": "yhdistys tai osuuskunta"}
 
 HEADER = """\
 Tietosuojaseloste ja seloste käsittelytoimista: {name}
@@ -59,7 +62,8 @@ def conditions(preset: Preset, answers: Answers) -> set[str]:
              "kanta": preset.professional and electronic and answers.kanta,
              "kela_archive": preset.professional and (answers.records != "electronic" or not answers.kanta),
              "marketing": bool(answers.marketing), "booking": answers.booking != BOOKING_NONE,
-             "website": bool(answers.website), "phone": bool(answers.phone)}
+             "website": bool(answers.website), "phone": bool(answers.phone),
+             "sole_trader": answers.form == SOLE_TRADER}
     found.update(name for name, value in flags.items() if value)
     return found
 
@@ -175,6 +179,9 @@ def assemble(preset: Preset, answers: Answers, today: dt.date) -> CommentedMap:
     for key in ("phone", "email", "website"):
         if getattr(answers, key):
             controller[key] = getattr(answers, key)
+    if answers.form:
+        controller["form"] = answers.form
+        controller.yaml_add_eol_comment(FORM_NOTES[answers.form], "form")
     out["controller"] = controller
     out["privacy_contact"] = common["privacy_contact"]
     if preset.professional:

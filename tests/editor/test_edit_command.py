@@ -102,13 +102,20 @@ def test_a_new_file_starts_from_the_questions_and_is_written_only_on_save(tmp_pa
         headers = {"X-Seloste-Token": server.token}
         status, page = request(server.port, "GET", f"/?token={server.token}")
         assert status == 200 and b"Uusi tietosuojaseloste" in page
+        assert b"Onko yrityksesi toiminimi" in page and b'name="sole_trader"' in page
         answers = {"preset": "kampaamo", "name": "Kampaamo Kiharat", "business_id": "2077474-0",
                    "street": "Kiharakuja 1", "postal_code": "33100", "city": "Tampere",
                    "email": "info@kiharat.example.fi", "booking": "other", "marketing": ["email"]}
         status, answer = request(server.port, "POST", "/api/new", headers=headers,
                                  body=json.dumps({"answers": answers}).encode())
-        assert status == 422 and "booking_name" in json.loads(answer)["errors"]
-        answers["booking_name"] = "Oma Varaus"
+        errors = json.loads(answer)["errors"]
+        assert status == 422 and "booking_name" in errors
+        assert errors["sole_trader"] == "Vastaa kyllä tai ei."  # the name does not tell: the owner must answer
+        answers.update(booking_name="Oma Varaus", sole_trader="k", name="Kampaamo Kiharat Oy")
+        status, answer = request(server.port, "POST", "/api/new", headers=headers,
+                                 body=json.dumps({"answers": answers}).encode())
+        assert status == 422 and "ei ole toiminimi" in json.loads(answer)["errors"]["sole_trader"]
+        answers.update(name="Kampaamo Kiharat")
         status, answer = request(server.port, "POST", "/api/new", headers=headers,
                                  body=json.dumps({"answers": answers}).encode())
         assert status == 200, answer
@@ -117,6 +124,7 @@ def test_a_new_file_starts_from_the_questions_and_is_written_only_on_save(tmp_pa
         assert status == 200
         text = target.read_text(encoding="utf-8")
         assert "Kampaamo Kiharat" in text and "Oma Varaus" in text
+        assert "form: sole_trader" in text and "Kirjaan esimerkiksi" in " ".join(text.split())
         findings = check_file(target)
         assert findings is not None and [f.format() for f in findings if f.severity.value == "error"] == []
     finally:

@@ -51,6 +51,7 @@ def test_new_salon_from_empty_to_a_clean_notice(tmp_path: Path, editor: Start, p
     expect(page.get_by_role("heading", level=1)).to_contain_text("Uusi tietosuojaseloste")
     page.get_by_label("Millaista toimintaa").select_option("kauneushoitola")
     page.get_by_label("Yrityksen virallinen nimi").fill("Kauneushoitola Kielo")
+    page.locator("input[name=sole_trader][value=e]").check()  # not a sole trader: the notice says "we"
     page.get_by_label("Y-tunnus").fill("2077474-1")  # wrong check digit: refused beside the field
     page.get_by_label("Katuosoite").fill("Kielonkuja 4")
     page.get_by_label("Postinumero").fill("15140")

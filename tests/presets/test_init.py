@@ -84,8 +84,78 @@ def test_preset_flag_skips_the_business_type_question() -> None:
 def test_flags_run_without_questions() -> None:
     code, output, text = invoke(["init", *FLAGS])
     assert code == 0, output
-    assert loads(text, "x.yaml").data["health_care"]["kanta"] is True
+    data = loads(text, "x.yaml").data
+    assert data["health_care"]["kanta"] is True
+    assert data["controller"]["form"] == "sole_trader"  # "Tmi Testi": the name tells
+    assert "Kirjaan jokaisesta käynnistä" in text and "Kirjaamme" not in text
     assert errors(findings_for(text)) == []
+
+
+#: The flags of a business whose name does not tell whether it is a sole trader.
+UNTOLD = [*FLAGS[:FLAGS.index("--name")], "--name", "Hieronta Testi", *FLAGS[FLAGS.index("--name") + 2:]]
+ASKED = "Onko yrityksesi toiminimi"
+
+
+@pytest.mark.parametrize(("flag", "form"), [("--sole-trader", "sole_trader"), ("--no-sole-trader", None)])
+def test_the_sole_trader_flag_sets_the_form_and_the_voice(flag: str, form: str | None) -> None:
+    code, output, text = invoke(["init", *UNTOLD, flag])
+    assert code == 0, output
+    assert loads(text, "x.yaml").data["controller"].get("form") == form
+    singular = ("Kirjaan jokaisesta käynnistä", "Ilmoitan asianomaisille", "olen vaitiolovelvollinen")
+    plural = ("Kirjaamme jokaisesta käynnistä", "Ilmoitamme asianomaisille", "olemme vaitiolovelvollisia")
+    said, unsaid = (singular, plural) if form else (plural, singular)
+    flat = " ".join(text.split())
+    assert all(phrase in flat for phrase in said) and not [p for p in unsaid if p in flat]
+    assert errors(findings_for(text)) == []
+
+
+def test_without_the_sole_trader_answer_a_run_without_questions_is_as_before(here: Path) -> None:
+    """No answer and a name that does not tell: nothing stops, no form is written, the texts say "we"."""
+    code, output, text = invoke(["init", *UNTOLD])
+    assert code == 0, output
+    assert "form" not in loads(text, "x.yaml").data["controller"]
+    assert "Kirjaamme jokaisesta käynnistä" in " ".join(text.split())
+    (here / "answers.yaml").write_text(ANSWERS_YAML, encoding="utf-8")
+    code, output, text = invoke(["init", "--answers", "answers.yaml", "-o", "answers-run.yaml"])
+    assert code == 0, output
+    assert_beauty_salon(text)
+    assert "form" not in loads(text, "x.yaml").data["controller"]
+    assert ASKED not in output
+
+
+def test_the_answers_file_may_say_sole_trader(here: Path) -> None:
+    (here / "answers.yaml").write_text(ANSWERS_YAML + "sole_trader: kyllä\n", encoding="utf-8")
+    code, output, text = invoke(["init", "--answers", "answers.yaml"])
+    assert code == 0, output
+    assert_beauty_salon(text)
+    assert loads(text, "x.yaml").data["controller"]["form"] == "sole_trader"
+    assert "Pystyn osoittamaan" in " ".join(text.split())
+
+
+@pytest.mark.parametrize(("name", "flag"), [("Hieronta Testi Oy", "--sole-trader"), ("Tmi Testi", "--no-sole-trader")])
+def test_an_answer_the_name_contradicts_stops_a_run_without_questions(name: str, flag: str) -> None:
+    args = [*FLAGS[:FLAGS.index("--name")], "--name", name, *FLAGS[FLAGS.index("--name") + 2:], flag]
+    code, output, text = invoke(["init", *args])
+    assert code == 2 and "--sole-trader" in output and "Nimen" in output
+    assert text == ""
+
+
+def test_a_company_name_writes_its_form_and_is_not_asked() -> None:
+    keys = BEAUTY_SALON_INPUT.replace("Kauneushoitola Esimerkki\ne\n", "Kauneushoitola Esimerkki Oy\n")
+    code, output, text = invoke(["init"], keys)
+    assert code == 0, output
+    assert ASKED not in output
+    assert loads(text, "x.yaml").data["controller"]["form"] == "company"
+    assert "Kirjaamme annetut hoidot" in " ".join(text.split())
+
+
+def test_the_questionnaire_asks_until_yes_or_no() -> None:
+    keys = BEAUTY_SALON_INPUT.replace("Kauneushoitola Esimerkki\ne\n", "Kauneushoitola Esimerkki\n\nehkä\nk\n")
+    code, output, text = invoke(["init"], keys)
+    assert code == 0, output
+    assert output.count(ASKED) == 3 and output.count("Vastaa kyllä tai ei.") == 2
+    assert loads(text, "x.yaml").data["controller"]["form"] == "sole_trader"
+    assert "Kirjaan annetut hoidot" in " ".join(text.split())
 
 
 def test_missing_answer_stops_a_non_interactive_run(here: Path) -> None:

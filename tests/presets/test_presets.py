@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from seloste.findings import Severity
 from seloste.loader import loads
-from seloste.presets import PresetError, preset, presets, read
+from seloste.presets import COMMON, PresetError, preset, presets, read
+from seloste.presets.answers import Answers, form_of_name
 from seloste.validate import validate_document
 
 from .util import errors, findings_for, rendered
@@ -27,16 +32,85 @@ VARIANTS = [
     {"booking": "booksalon", "marketing": ("email",), "health_info": False, "records": "electronic",
      "kanta": False},
 ]
+#: Each variant for a company (the presets' "we" texts) and for a sole trader (their "I" texts).
+SOLE_TRADER = (False, True)
+CASES = list(itertools.product(PRESETS, range(len(VARIANTS)), SOLE_TRADER))
+CASE_IDS = [f"{key}-{variant}-{'sole_trader' if sole else 'company'}" for key, variant, sole in CASES]
+#: Finnish first-person plural words: the pronoun's forms, and verbs (and possessives) ending in -mme.
+FI_WE = re.compile(r"\b(?:[Mm]e|[Mm]eidän|[Mm]eille|[Mm]eitä|[Mm]eillä|[Mm]eiltä|[Mm]eihin|[Mm]eistä"
+                   r"|\w+mme(?:kä|kin)?)\b")
+
+
+def generated(key: str, variant: int, sole_trader: bool) -> str:
+    """Preset `key` filled with answer combination `variant`, for a company or for a sole trader."""
+    return rendered(key, sole_trader=sole_trader, **VARIANTS[variant])
+
+
+def conditions_of(alternative: Any) -> frozenset[str]:
+    """The names an alternative's `when:` tests."""
+    when = alternative.get("when") if isinstance(alternative, dict) else None
+    return frozenset(map(str, when if isinstance(when, list) else [] if when is None else [when]))
+
+
+def preset_texts(node: Any, plural: bool = False) -> Iterator[tuple[str, bool]]:
+    """Every text of a preset file with whether it may speak as "we": only an alternative of a `choose` whose
+    twin for a sole trader (the same conditions and `sole_trader`) comes before it."""
+    if isinstance(node, dict):
+        if set(node) == {"choose"}:
+            alternatives = list(node["choose"])
+            for index, alternative in enumerate(alternatives):
+                wanted = conditions_of(alternative) | {"sole_trader"}
+                twin = any(conditions_of(a) == wanted for a in alternatives[:index])
+                yield from preset_texts(alternative["text"], twin)
+            return
+        for key, value in node.items():
+            if key != "when":
+                yield from preset_texts(value, plural)
+    elif isinstance(node, list):
+        for item in node:
+            yield from preset_texts(item, plural)
+    elif isinstance(node, str):
+        yield node, plural
 
 
 def test_the_issues_business_types_have_presets() -> None:
     assert set(PRESETS) >= REQUIRED
 
 
-@pytest.mark.parametrize(("key", "variant"), list(itertools.product(PRESETS, range(len(VARIANTS)))))
-def test_filled_preset_validates_and_checks_clean(key: str, variant: int) -> None:
-    text = rendered(key, **VARIANTS[variant])
+@pytest.mark.parametrize(("key", "variant", "sole_trader"), CASES, ids=CASE_IDS)
+def test_filled_preset_validates_and_checks_clean(key: str, variant: int, sole_trader: bool) -> None:
+    text = generated(key, variant, sole_trader)
     assert errors(findings_for(text)) == []
+    controller = loads(text, "x.yaml").data["controller"]
+    assert controller.get("form") == ("sole_trader" if sole_trader else None)
+
+
+@pytest.mark.parametrize("key", [*PRESETS, COMMON])
+def test_every_we_text_has_a_singular_twin_for_a_sole_trader(key: str) -> None:
+    """A text that speaks as "we" is an alternative of a `choose` that first offers the same text as "I" for a sole
+    trader (`when: sole_trader`); every other text, the singular ones included, is free of "we"."""
+    data = read(key)
+    data.pop("preset", None)  # the header: the questionnaire's own questions, not the notice's text
+    texts = list(preset_texts(data))
+    assert texts
+    unpaired = [(text, found) for text, plural in texts if not plural and (found := FI_WE.findall(text))]
+    assert unpaired == []
+    assert any(plural for _, plural in texts)
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    ("Tmi Maija Mäki", "sole_trader"), ("T:mi Maija Mäki", "sole_trader"), ("Hieronta Mäki Tmi", "sole_trader"),
+    ("Toiminimi Maija Mäki", "sole_trader"), ("Kauneus Mäki Oy", "company"), ("Oy Kauneus Ab", "company"),
+    ("Saksenkärki Ky", "partnership"), ("Kauneus Avoin yhtiö", "partnership"), ("Hierojat ry", "association"),
+    ("Kauneushoitola Esimerkki", None), ("Parturi Tmi Mäki", None), ("Tmi Mäki Oy", None), ("Tmiki Kauneus", None),
+])
+def test_the_legal_form_comes_from_the_name_only_when_it_says(name: str, form: str | None) -> None:
+    assert form_of_name(name) == form
+    base = Answers(preset="hieroja", name=name, business_id="2077474-0", street="Tie 1", postal_code="00100",
+                   city="Helsinki", email="x@example.fi")
+    assert base.form == form
+    assert dataclasses.replace(base, sole_trader=True).form == "sole_trader"
+    assert dataclasses.replace(base, sole_trader=False).form == (None if form == "sole_trader" else form)
 
 
 @pytest.mark.parametrize("key", PRESETS)
@@ -115,3 +189,13 @@ def test_filled_preset_renders_notice_and_record(key: str) -> None:
     for kind in ("notice", "record"):
         page = render_html(doc, kind)
         assert "Kauneushoitola Esimerkki" in page and "2077474-0" in page
+
+
+@pytest.mark.parametrize(("controller", "words"), [({"name": "Hieronta Mäki", "form": "sole_trader"}, "Kirjaan"),
+                                                   ({"name": "Tmi Mäki"}, "Kirjaan"),
+                                                   ({"name": "Hieronta Mäki"}, "Kirjaamme")])
+def test_an_activity_the_editor_offers_speaks_in_the_files_voice(controller: dict[str, str], words: str) -> None:
+    from seloste.editor.presetoffer import activity
+
+    offered = activity({"controller": controller}, "hieroja:potilasrekisteri")
+    assert offered is not None and f"{words} jokaisesta käynnistä" in offered["description"]

@@ -36,9 +36,10 @@ health_info: true
 records: electronic
 """
 
-#: Keystrokes for the same beauty salon through the interactive questionnaire (the wrong Y-tunnus is asked again).
+#: Keystrokes for the same beauty salon through the interactive questionnaire (the wrong Y-tunnus is asked again;
+#: "e": not a sole trader, which the name does not tell).
 BEAUTY_SALON_INPUT = "\n".join([
-    "kauneushoitola", "Kauneushoitola Esimerkki", "2077474-1", "2077474-0", "Kuja 1", "00100", "Helsinki",
+    "kauneushoitola", "Kauneushoitola Esimerkki", "e", "2077474-1", "2077474-0", "Kuja 1", "00100", "Helsinki",
     "040 123 4567", "info@example.fi", "", "", "timma", "tekstiviesti", "k", "sähköinen",
 ]) + "\n"
 
