@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from .legalform import form_of_name
 from .presets import Preset, preset, presets
 from .presets.answers import (
     BOOKING_NONE,
@@ -20,7 +21,6 @@ from .presets.answers import (
     Answers,
     booking_systems,
     brand,
-    form_of_name,
     parse_booking,
     parse_bool,
     parse_business_id,

@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..catalogue import catalogue
 from ..i18n import reset_ui_language, set_ui_language
+from ..legalform import form_of_name
 from ..loopback import HOST, LoopbackServer, QuietHandler
 from ..presets import presets, render
 from ..presets.answers import (
@@ -34,7 +35,6 @@ from ..presets.answers import (
     AnswerError,
     Answers,
     booking_systems,
-    form_of_name,
     parse_booking,
     parse_bool,
     parse_business_id,

@@ -17,24 +17,12 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
 from ..catalogue import catalogue
+from ..legalform import SOLE_TRADER, form_of_name
 
 BOOKING_OTHER, BOOKING_NONE = "other", "none"
 RECORDS = ("paper", "electronic", "both")
 CHANNELS = ("email", "sms")
 BOOKING_KINDS = frozenset({"booking", "customer_records", "patient_records"})
-SOLE_TRADER = "sole_trader"
-#: The legal form a business name states, as `controller.form` names it. A Finnish trade name must show its form
-#: (Oy, Ky, ry…) and a sole trader's may say Tmi; the word counts as the name's first or last word only.
-#: (`render.context.voice` also reads Tmi / T:mi at either end of a name when `controller.form` is not given; the
-#: generated file states the form, so the two agree.)
-NAME_FORMS = {
-    SOLE_TRADER: ("tmi", "t:mi", "toiminimi"),
-    "company": ("oy", "oyj", "ab", "abp", "osakeyhtiö"),
-    "partnership": ("ky", "ay", "kommandiittiyhtiö", "avoin yhtiö"),
-    "association": ("ry",),
-    "other": ("osuuskunta", "osk"),  # a cooperative: none of the named forms, and no sole trader
-}
-NAME_FORM = {word: form for form, words in NAME_FORMS.items() for word in words}
 
 _YES = {"y", "yes", "k", "kyllä", "kylla", "true", "1", "on"}
 _NO = {"n", "no", "e", "ei", "false", "0", "off"}
@@ -88,15 +76,6 @@ class Answers:
         if self.sole_trader is False and named == SOLE_TRADER:
             return None
         return named
-
-
-def form_of_name(name: str) -> str | None:
-    """The legal form the name states by its first or last word (`Tmi Maija Mäki` → sole_trader, `Kauneus Oy`
-    → company); None when it states none, or two that disagree."""
-    words = re.sub(r"[.,()]", " ", str(name or "").lower()).split()
-    ends = {" ".join(words[:2]), " ".join(words[:1]), " ".join(words[-2:]), " ".join(words[-1:])}
-    found = {NAME_FORM[end] for end in ends if end in NAME_FORM}
-    return found.pop() if len(found) == 1 else None
 
 
 def parse_sole_trader(value: Any, name: str = "") -> bool:

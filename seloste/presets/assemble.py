@@ -16,8 +16,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..legalform import SOLE_TRADER
 from . import COMMON, Preset, empty_flow, read, round_trip, slug, styled
-from .answers import BOOKING_NONE, BOOKING_OTHER, SOLE_TRADER, Answers, brand
+from .answers import BOOKING_NONE, BOOKING_OTHER, Answers, brand
 
 #: Lists that keep their meaning when empty ("disclosed to no one"); other emptied lists are removed.
 KEEP_EMPTY = frozenset({"recipients", "transfers", "processors"})

@@ -7,11 +7,11 @@ task…), whether Art 14 applies, which processors to list, and which retention 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..healthcare import health_care, is_patient_register, names_kanta
 from ..i18n import translate
+from ..legalform import SOLE_TRADER, form_of_name
 from ..loader import Document
 from ..text import localize, source_language
 from . import data
@@ -149,8 +149,6 @@ def kept_by_law(doc: dict[str, Any], activities: list[dict[str, Any]]) -> bool:
     return any(is_patient_register(doc, a) or "legal_obligation" in legal_bases([a]) for a in activities)
 
 
-#: "Tmi" (toiminimi) in a name marks a sole trader, when `controller.form` does not say.
-_SOLE_TRADER_NAME = re.compile(r"^(?:tmi|t:mi)\b|\b(?:tmi|t:mi)$", re.IGNORECASE)
 def uses_kanta(doc: dict[str, Any]) -> bool:
     return health_care(doc).get("kanta") is True
 
@@ -165,7 +163,7 @@ def voice(doc: dict[str, Any]) -> int:
         return 1 if chosen == "singular" else 2
     if controller.get("form") == "sole_trader":
         return 1
-    if controller.get("form") is None and _SOLE_TRADER_NAME.search(str(controller.get("name") or "")):
+    if controller.get("form") is None and form_of_name(controller.get("name")) == SOLE_TRADER:
         return 1
     return 2
 

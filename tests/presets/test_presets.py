@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from seloste.findings import Severity
+from seloste.legalform import form_of_name
 from seloste.loader import loads
 from seloste.presets import COMMON, PresetError, preset, presets, read
-from seloste.presets.answers import Answers, form_of_name
+from seloste.presets.answers import Answers
 from seloste.validate import validate_document
 
 from .util import errors, findings_for, rendered
@@ -199,3 +200,15 @@ def test_an_activity_the_editor_offers_speaks_in_the_files_voice(controller: dic
 
     offered = activity({"controller": controller}, "hieroja:potilasrekisteri")
     assert offered is not None and f"{words} jokaisesta käynnistä" in offered["description"]
+
+
+@pytest.mark.parametrize(("name", "voice"), [
+    ("Tmi Maija Mäki", 1), ("Parturi Mäki (Tmi)", 1), ("Toiminimi Maija Mäki", 1), ("Kauneus Oy", 2),
+    ("Tmi Kauneus Oy", 2), ("Hyvinvointiosuuskunta Utu osk", 2), ("Maija Mäki", 2),
+])
+def test_the_documents_voice_reads_the_name_as_init_does(name: str, voice: int) -> None:
+    """A file without `controller.form` speaks as "I" exactly when `init` would have written sole_trader."""
+    from seloste.render.context import voice as voice_of
+
+    assert voice_of({"controller": {"name": name}}) == voice
+    assert (form_of_name(name) == "sole_trader") == (voice == 1)
