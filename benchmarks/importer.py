@@ -9,6 +9,10 @@ their styles: Swedish web page, English Markdown, Finnish labelled text), report
   and recall, per fixture and pooled; and against the checker's findings on the hand-written as-is YAML (which
   isolates the importer from the rules' own coverage);
 - time: the whole-process time of `seloste audit` on one notice (median of runs, process start included).
+
+And on renderings of the two-column Art 30 form (seed003) as a Word file and as PDFs (tests/importer/renderings.py:
+ruled like a Word export, without rules, and on A5 over three pages), its facts and as-is values as above, kept
+apart from the figures of the fixtures themselves.
 """
 
 from __future__ import annotations
@@ -141,9 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, spec in expected.items():
         result = run_audit(str(FIXTURES / name), Config.default())
         data = result.imported.data
-        facts_ok = sum(get(data, path) == value for path, value in spec["facts"].items())
-        asis = YAML(typ="safe").load((EXPECTED.parent / spec["asis"]).read_text(encoding="utf-8"))
-        hits, total = as_is_score(asis, data)
+        facts_ok, hits, total = facts_and_as_is(spec, data)
         ids = rule_ids(result.report.findings)
         tp, fp, fn = prf(ids, set(spec["gaps"]))
         reference = check_file(EXPECTED.parent / spec["asis"], Config.default()) or []
@@ -154,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append({"fixture": name, "facts": f"{facts_ok}/{len(spec['facts'])}", "as_is": f"{hits}/{total}",
                      "gap_tp": tp, "gap_fp": sorted(ids - set(spec["gaps"])), "gap_fn": sorted(set(spec["gaps"]) - ids),
                      "unplaced": len(result.imported.unplaced)})
+    renderings = rendering_rows(expected)
     tp, fp, fn = totals["gaps"]
     ctp, cfp, cfn = totals["checker"]
     figures = {
@@ -164,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         "vs_checker_on_as_is_precision": ctp / (ctp + cfp), "vs_checker_on_as_is_recall": ctp / (ctp + cfn),
         "audit_seconds_median": audit_time(args.runs),
         "rows": rows,
+        "two_column_renderings": renderings,
     }
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -181,7 +185,42 @@ def main(argv: list[str] | None = None) -> int:
           f"recall {figures['vs_checker_on_as_is_recall']:.2f}")
     print(f"seloste audit, one notice:       {figures['audit_seconds_median']:.2f} s (median of {args.runs}, "
           "whole process)")
+    print(f"\n{RENDERED} rendered as:")
+    for row in renderings:
+        print(f"  {row['as']:<20} facts {row['facts']:>5}  as-is {row['as_is']:>7}  table rows {row['table_rows']:>2}")
     return 0
+
+
+RENDERED = "seed003-art30-taulukko.txt"
+
+
+def facts_and_as_is(spec: dict[str, Any], data: dict[str, Any]) -> tuple[int, int, int]:
+    """Key facts right, and as-is values found in place (hits, total)."""
+    facts_ok = sum(get(data, path) == value for path, value in spec["facts"].items())
+    asis = YAML(typ="safe").load((EXPECTED.parent / spec["asis"]).read_text(encoding="utf-8"))
+    return facts_ok, *as_is_score(asis, data)
+
+
+def rendering_rows(expected: dict[str, Any]) -> list[dict[str, Any]]:
+    """The two-column fixture as a Word file and as each PDF rendering: facts and as-is values in place."""
+    import tempfile
+
+    from seloste.importer.extract import import_source
+    from seloste.importer.sources import read_source
+    from tests.importer.renderings import STYLES, two_column_pdf, word_file
+
+    spec = expected[RENDERED]
+    lines = (FIXTURES / RENDERED).read_text(encoding="utf-8").splitlines()
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        made = [(".docx", word_file(lines, Path(tmp) / "seloste.docx", table=True))]
+        made += [(f".pdf {style}", two_column_pdf(lines, Path(tmp) / f"{style}.pdf", style)) for style in STYLES]
+        for label, path in made:
+            read = read_source(str(path))
+            facts_ok, hits, total = facts_and_as_is(spec, import_source(read).data)
+            out.append({"as": label, "facts": f"{facts_ok}/{len(spec['facts'])}", "as_is": f"{hits}/{total}",
+                        "table_rows": sum(bool(line.cells) for line in read.lines)})
+    return out
 
 
 if __name__ == "__main__":

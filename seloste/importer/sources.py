@@ -254,10 +254,13 @@ def docx_lines(raw: bytes) -> list[Line]:
 
 
 def pdf_lines(raw: bytes) -> list[Line]:
-    """The text of a PDF, page by page and line by line."""
+    """The text of a PDF, page by page and line by line; a table's rows as rows of cells, as a Word file's (the
+    tables are found by `pdfread`)."""
     import logging
 
     import pdfplumber
+
+    from . import pdfread
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not raw.startswith(b"%PDF"):
@@ -270,14 +273,22 @@ def pdf_lines(raw: bytes) -> list[Line]:
                 )
             out: list[Line] = []
             number = 0
-            for page_no, page in enumerate(pdf.pages, start=1):
-                text = page.extract_text() or ""
-                for line_no, part in enumerate(text.split("\n"), start=1):
-                    part = _clean(part)
-                    if not part.strip():
-                        continue
+            for item in pdfread.items(pdf.pages):
+                where = f"sivu {item.page}, rivi {item.line}"
+                if isinstance(item, pdfread.Row):
+                    cells: list[str] = []
+                    for cell in item.cells:
+                        text = _clean(cell).strip()
+                        if text and (not cells or cells[-1] != text):
+                            cells.append(text)
+                    if cells:
+                        number += 1
+                        out.append(Line("\t".join(cells), number, where, cells=tuple(cells)))
+                    continue
+                part = _clean(item.text)
+                if part.strip():
                     number += 1
-                    out.append(Line(part, number, f"sivu {page_no}, rivi {line_no}"))
+                    out.append(Line(part, number, where))
             return out
     except SourceError:
         raise

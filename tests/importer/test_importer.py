@@ -1,9 +1,10 @@
 """`seloste import` and `seloste audit` on real renderings of old notices: text, Markdown, a saved web page, Word and
-PDF files made here with python-docx and WeasyPrint, and pages served from a loopback server."""
+PDF files made with python-docx and WeasyPrint (renderings.py), and pages served from a loopback server."""
 
 from __future__ import annotations
 
 import http.server
+import itertools
 import json
 import re
 import threading
@@ -27,11 +28,12 @@ from seloste.importer.sources import read_source
 from seloste.loader import loads
 from seloste.validate import validate_document
 
+from .renderings import NUMBERED, STYLES, two_column_pdf, word_file
+
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 EXPECTED: dict[str, Any] = YAML(typ="safe").load((HERE / "expected.yaml").read_text(encoding="utf-8"))
 NAMES = sorted(EXPECTED)
-NUMBERED = re.compile(r"^\d{1,2}\.\s+\S")
 
 
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -209,33 +211,9 @@ def test_audit_finds_the_known_gaps(name: str) -> None:
 
 # --------------------------------------------------------------------------------------------- Word and PDF
 
-def _docx(lines: list[str], path: Path, *, table: bool = False) -> Path:
-    import docx
-
-    document = docx.Document()
-    grid = None
-    for line in lines:
-        if not line.strip():
-            continue
-        if table and "\t" in line:
-            first, _, rest = line.partition("\t")
-            if grid is None:
-                grid = document.add_table(rows=0, cols=2)
-            cells = grid.add_row().cells
-            cells[0].text, cells[1].text = first.strip(), rest.strip()
-        elif NUMBERED.match(line) and len(line) < 90:
-            document.add_heading(line.strip(), level=2)
-        elif line.lstrip().startswith(("–", "-", "•")):
-            document.add_paragraph(line.strip().lstrip("–-• "), style="List Bullet")
-        else:
-            document.add_paragraph(line.strip())
-    document.save(str(path))
-    return path
-
-
 def test_word_notice_audits_like_its_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = FIXTURES / "seed000-ihonhoitokeskus.txt"
-    word = _docx(text.read_text(encoding="utf-8").splitlines(), tmp_path / "tietosuojaseloste.docx")
+    word = word_file(text.read_text(encoding="utf-8").splitlines(), tmp_path / "tietosuojaseloste.docx")
     assert rules(run_audit(str(word)).report.findings) == rules(run_audit(str(text)).report.findings)
     code, out, _ = call(capsys, "audit", str(word))
     assert code == 1 and f"{word}:§5: error:" in out and "paragraph" in out
@@ -245,14 +223,14 @@ def test_word_notice_audits_like_its_text(tmp_path: Path, capsys: pytest.Capture
 
 def test_word_table_of_an_art30_record(tmp_path: Path) -> None:
     text = FIXTURES / "seed003-art30-taulukko.txt"
-    word = _docx(text.read_text(encoding="utf-8").splitlines(), tmp_path / "seloste.docx", table=True)
+    word = word_file(text.read_text(encoding="utf-8").splitlines(), tmp_path / "seloste.docx", table=True)
     data = import_source(read_source(str(word))).data
     assert data["controller"]["name"] == "Kauneuskeskus RosaVera Oy"
     assert data["activities"][0]["retention"][0]["period"] == {"years": 6}
     assert rules(run_audit(str(word)).report.findings) >= set(EXPECTED[text.name]["gaps"]) - {"consent-withdrawal"}
 
 
-def _pdf(lines: list[str], path: Path) -> Path:
+def _pdf(lines: list[str], path: Path, css: str = "") -> Path:
     import html
 
     from weasyprint import HTML
@@ -263,7 +241,8 @@ def _pdf(lines: list[str], path: Path) -> Path:
             continue
         tag = "h2" if NUMBERED.match(line) and len(line) < 90 else "p"
         body.append(f"<{tag}>{html.escape(line.strip())}</{tag}>")
-    HTML(string="<html><body>" + "".join(body) + "</body></html>").write_pdf(str(path))
+    HTML(string=f"<html><head><style>{css}</style></head><body>" + "".join(body) + "</body></html>").write_pdf(
+        str(path))
     return path
 
 
@@ -278,6 +257,89 @@ def test_pdf_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "# lähde: §1 sivu 1, rivi" in out.read_text(encoding="utf-8")
     found = rules(run_audit(str(pdf)).report.findings)
     assert {"purpose-basis", "special-category", "obsolete-terms", "joint-controllers"} <= found
+
+
+@pytest.fixture(scope="module")
+def art30_word(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lines = (FIXTURES / "seed003-art30-taulukko.txt").read_text(encoding="utf-8").splitlines()
+    return word_file(lines, tmp_path_factory.mktemp("word") / "seloste.docx", table=True)
+
+
+def _values(source: Path) -> tuple[dict[str, Any], list[tuple[str, ...]]]:
+    """The values of the YAML that `seloste import` writes (its comments aside), and the table rows read."""
+    read = read_source(str(source))
+    imported = import_source(read)
+    return loads(dump(imported.data, imported), "imported.yaml").data, [line.cells for line in read.lines
+                                                                         if line.cells]
+
+
+def _cut_rows(pdf: Path, rows: list[tuple[str, ...]]) -> list[str]:
+    """The rows whose text begins on one page and ends on the next (read from the text column alone)."""
+    import pdfplumber
+
+    def norm(text: str) -> str:
+        return " ".join(text.replace("-\n", "-").split())
+
+    with pdfplumber.open(pdf) as document:
+        first_word = rows[0][-1].split()[0]
+        column = min(w["x0"] for w in document.pages[0].extract_words() if w["text"] == first_word)
+        pages = [norm(page.crop((column - 1, 0, page.width, page.height)).extract_text() or "")
+                 for page in document.pages]
+    out = []
+    for cells in rows:
+        words = norm(cells[-1]).split()
+        head, tail = " ".join(words[:3]), " ".join(words[-3:])
+        if any(head in a and tail not in a and tail in b for a, b in itertools.pairwise(pages)):
+            out.append(cells[0])
+    return out
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_two_column_pdf_imports_as_its_word_file(style: str, art30_word: Path, tmp_path: Path) -> None:
+    """The Art 30 table as a PDF (ruled or not, on one page or over three) imports to the same values in the
+    same places as the same table in a Word file; a row cut by a page break keeps its label."""
+    text = FIXTURES / "seed003-art30-taulukko.txt"
+    pdf = two_column_pdf(text.read_text(encoding="utf-8").splitlines(), tmp_path / "seloste.pdf", style)
+    word_data, word_rows = _values(art30_word)
+    pdf_data, pdf_rows = _values(pdf)
+    assert pdf_rows == word_rows
+    assert pdf_data == word_data
+    for path, value in EXPECTED[text.name]["facts"].items():
+        assert get(pdf_data, path) == value, path
+    read = read_source(str(pdf))
+    if style.endswith("-pages"):
+        assert "sivu 3" in read.lines[-1].where
+        assert _cut_rows(pdf, pdf_rows), "the rendering cuts no row at a page break"
+        assert not [line for line in read.lines if line.text.startswith(("Sivu ", "Tietosuojaseloste"))]
+    # the row's place counts the page's lines of text (a running header is the first)
+    row = "sivu 1, rivi 7" if style.endswith("-pages") else "sivu 1, rivi 6"
+    assert read.lines[5].where == row and read.lines[5].cells[0].startswith("Rekisterinpitäjä; sekä")
+
+
+def test_two_column_pdf_audits_like_its_text(tmp_path: Path) -> None:
+    text = FIXTURES / "seed003-art30-taulukko.txt"
+    pdf = two_column_pdf(text.read_text(encoding="utf-8").splitlines(), tmp_path / "seloste.pdf", "ruled")
+    assert rules(run_audit(str(pdf)).report.findings) == rules(run_audit(str(text)).report.findings)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_of_prose_has_no_tables(name: str, tmp_path: Path) -> None:
+    """A notice set as paragraphs (justified on a narrow page, where gaps between words line up by chance)
+    reads as the lines of its plain text: no table is made up."""
+    import pdfplumber
+
+    source = FIXTURES / name
+    lines = ([line.text for line in read_source(str(source)).lines] if source.suffix == ".html"
+             else source.read_text(encoding="utf-8").splitlines())
+    pdf = _pdf(lines, tmp_path / "seloste.pdf", "@page { size: A6; margin: 1cm } body { font-size: 9pt }"
+               " p { text-align: justify }")
+    read = read_source(str(pdf))
+    assert not [line for line in read.lines if line.cells]
+    with pdfplumber.open(pdf) as document:
+        plain = [(f"sivu {page_no}, rivi {line_no}", part)
+                 for page_no, page in enumerate(document.pages, start=1)
+                 for line_no, part in enumerate((page.extract_text() or "").split("\n"), start=1) if part.strip()]
+    assert [(line.where, line.text) for line in read.lines] == plain
 
 
 # --------------------------------------------------------------------------------------------- upgrade
@@ -332,7 +394,7 @@ def test_malformed_word_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         archive.writestr("hello.txt", "hi")
     _hostile(capsys, tmp_path, str(empty), "word/document.xml is missing")
     broken = tmp_path / "broken.docx"
-    good = _docx(["1. Rekisterinpitäjä", "Testi Oy"], tmp_path / "good.docx")
+    good = word_file(["1. Rekisterinpitäjä", "Testi Oy"], tmp_path / "good.docx")
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
