@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import math
 import os
 import pickle
@@ -70,6 +71,10 @@ def die_with_parent(parent: int) -> None:
 
 def _child(write: int, parent: int, func: Callable[..., Any], args: tuple[Any, ...], seconds: float,
            memory: int) -> None:
+    # The child does one step and ends: its garbage goes with it. The cyclic collector would spend about a tenth
+    # of a PDF's time looking for garbage (python -m benchmarks.run --only process); what it would free is a few
+    # MiB per PDF, far inside the memory budget.
+    gc.disable()
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills this child when it stops
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
