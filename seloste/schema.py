@@ -132,7 +132,10 @@ def _describe(error: ValidationError, doc: Document) -> Finding:
     article = _article(path)
 
     if kind == "required":
-        missing = next(iter(set(error.validator_value) - set(value or {})), str(error.validator_value[0]))
+        absent = [name for name in error.validator_value if name not in (value or {})]  # in the schema's order
+        # jsonschema reports each missing field as an error of its own, named in its message
+        missing = next((name for name in absent if error.message == f"{name!r} is a required property"),
+                       absent[0] if absent else str(error.validator_value[0]))
         if path:
             message = tr("'{name}' is missing the required field '{missing}'", name=name, missing=missing)
         else:

@@ -139,3 +139,21 @@ def test_unknown_catalogue_key() -> None:
     found = findings_for(MINIMAL.replace("  - {id: timma, name: Timma Oy, country: FI, service: ajanvaraus}\n",
                                          "  - timmma\n"))
     assert (11, 5, "unknown-processor", "'timmma' is not in the processor catalogue") in found
+
+
+def test_every_missing_required_field_is_named_the_same_in_every_run(tmp_path: Path) -> None:
+    """Each missing field is a finding of its own, in every process (a set's order once chose one at random)."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "c.yaml"
+    path.write_text("document:\n  title: Seloste\n", encoding="utf-8")
+    seen = set()
+    for seed in ("0", "1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "seloste", "--ui-lang", "en", "validate", str(path)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                              check=False)
+        seen.add(tuple(line for line in done.stdout.splitlines() if "required field" in line))
+    (lines,) = seen
+    assert any("'schema_version'" in line for line in lines) and any("'controller'" in line for line in lines)
