@@ -113,24 +113,28 @@ class _Text:
         self.path, self.text = path, text
         self.words = [word for _, word in words(text)]
         self.lowered = [word.lower() for word in self.words]
+        self.low = text.lower()
 
 
 @cache
-def _finnish_keys(terms: tuple[str, ...]) -> tuple[str, ...]:
+def _finnish_keys(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """What every inflected form of a word whose base form ends in one of `terms` contains: the term without
     its last three letters (Finnish inflection and consonant gradation change only a term's last syllable:
-    "kirjanpito" → "kirjanpidon", "tietokanta" → "tietokannassa", "palvelin" → "palvelimiin"). Words without
-    any of them are not looked up in libvoikko."""
-    return tuple(term[:max(2, len(term) - 3)] for term in terms)
+    "kirjanpito" → "kirjanpidon", "tietokanta" → "tietokannassa", "palvelin" → "palvelimiin"), as one pattern.
+    Words without any of them are not looked up in libvoikko."""
+    keys = sorted({term[:max(2, len(term) - 3)] for term in terms})
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
 
 
 def _finnish_hits(text: _Text, kind: dict[str, Any], anywhere: bool) -> Iterator[str]:
     """The words of a text that name the kind of service in Finnish and, unless `anywhere`, hold data."""
     terms: list[str] = kind.get("fi", [])
     keys = _finnish_keys(tuple(terms))
+    if keys is None or not keys.search(text.low):
+        return
     needs, needless = set(kind.get("needs", [])), set(kind.get("needless", []))
     for index, word in enumerate(text.words):
-        if not any(key in text.lowered[index] for key in keys):
+        if not keys.search(text.lowered[index]):
             continue
         for reading in finnish(word):
             term = next((t for t in terms if reading.base.endswith(t)), None)
@@ -153,13 +157,14 @@ def _english(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _other_hits(text: _Text, kind: dict[str, Any]) -> Iterator[str]:
     """The words or phrases of a text that name the kind of service in Swedish or English."""
-    lowered = text.text.lower()
     for term in kind.get("sv", []):
         if " " in term:
-            if term in lowered:
+            if term in text.low:
                 yield term
             continue
         stem = swedish(term)  # a beginning of the term: the Snowball stemmer only takes endings off
+        if stem not in text.low:
+            continue
         for word, low in zip(text.words, text.lowered, strict=True):
             if stem not in low:  # then neither the word nor its stem can start or end with the term's stem
                 continue
