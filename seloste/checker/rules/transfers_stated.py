@@ -102,16 +102,17 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 yield report(doc, ref_path, "processor-abroad", who=label(processor.get("name"), ref),
                              country=country, name=name, ident=ref)
         listed = [label(p.get("name"), "") + " " + str(p.get("id", "")) for _, p in known.values()]
+        texts = list(strings(activity, path))
         for system in fact("systems"):
             country = system.get("country")
             regex = pattern(system["pattern"])
             if not country or country in countries or any(regex.search(n) for n in listed):
                 continue  # a listed processor is checked by its own country above
-            hit = next(((t_path, m) for t_path, text in strings(activity, path) if (m := regex.search(text))), None)
+            hit = next(((t_path, m) for t_path, text in texts if (m := regex.search(text))), None)
             if hit:
                 yield report(doc, hit[0], "named-abroad", position=locate(doc, hit[0], hit[1].group(0)),
                              who=system["name"], country=country, name=name)
-        for t_path, text in strings(activity, path):
+        for t_path, text in texts:
             for sentence in re.findall(r"[^.!?]+", text):
                 match = _EU_ONLY.search(sentence)
                 if match and not _EEA.search(sentence):
