@@ -9,7 +9,7 @@ import re
 SOLE_TRADER = "sole_trader"
 #: The words at the start or end of a name that state its form (`controller.form` values of the schema).
 NAME_FORMS = {
-    SOLE_TRADER: ("tmi", "t:mi", "toiminimi"),
+    SOLE_TRADER: ("tmi", "t:mi"),  # not the word "toiminimi": a name may contain it ("Pieni Toiminimi")
     "company": ("oy", "oyj", "ab", "abp", "osakeyhtiö"),
     "partnership": ("ky", "ay", "kommandiittiyhtiö", "avoin yhtiö"),
     "association": ("ry",),
