@@ -111,3 +111,26 @@ def test_extends_is_relative_to_the_naming_file_wherever_the_command_runs(tmp_pa
     for cwd in (tmp_path, root / "clients"):
         done = seloste(cwd, "validate", str(root / "clients" / "asiakas0.yaml"))
         assert "lies outside the project" in done.stdout and done.returncode == 1, done.stdout
+
+
+def test_many_files_checked_in_workers_give_the_same_report(tmp_path: Path) -> None:
+    """`check -j 2` on a consultant's folder (shared file, its clients, the examples, a broken file and a YAML file
+    that is no controller) reports exactly what one process does, in the same order."""
+    import shutil
+
+    from seloste.checker import PARALLEL_FROM
+    from tests.conftest import EXAMPLES
+
+    root = consultant(tmp_path, clients=6)
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        shutil.copy(example, root / "clients" / example.name)
+    (root / "clients" / "rikki.yaml").write_text("schema_version: 1\ncontroller: [\n", encoding="utf-8")
+    (root / "clients" / "muu.yaml").write_text("nimi: ei seloste\n", encoding="utf-8")
+    paths = [root / "_shared" / "defaults.yaml", root / "clients"]
+    one, two = run(paths, jobs=1), run(paths, jobs=2)
+    assert len(one.files) + len(one.skipped) >= PARALLEL_FROM
+    assert (two.files, two.skipped, two.findings) == (one.files, one.skipped, one.findings)
+    assert any(f.clients for f in one.findings) and any(f.rule == "yaml-syntax" for f in one.findings)
+    cli = [seloste(root, "check", "--format", "json", "-j", str(jobs), "_shared", "clients").stdout
+           for jobs in (1, 2)]
+    assert cli[0] == cli[1]

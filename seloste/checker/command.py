@@ -86,8 +86,11 @@ def exit_code(report: Report, strict: bool) -> int:
 @click.command(epilog=CHECK_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @report_options(strict_help="Warnings fail the check too.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files (default: the number of cores; fewer than 8 files are "
+                   "checked in one process).")
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, strict: bool, config_file: Path | None,
-          today: dt.date | None) -> None:
+          today: dt.date | None, jobs: int | None) -> None:
     """Check controller files for what the GDPR and Finnish law require the documents to say.
 
     PATHS are files or folders; folders are searched recursively for *.yaml and *.yml. YAML files that are not
@@ -95,7 +98,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, strict:
     """
     try:
         config = resolve(config_file, paths, today)
-        report = run(paths, config)
+        report = run(paths, config, jobs=jobs or os.cpu_count() or 1)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
         return
