@@ -134,3 +134,25 @@ def test_many_files_checked_in_workers_give_the_same_report(tmp_path: Path) -> N
     cli = [seloste(root, "check", "--format", "json", "-j", str(jobs), "_shared", "clients").stdout
            for jobs in (1, 2)]
     assert cli[0] == cli[1]
+
+
+def test_ctrl_c_stops_the_workers_without_a_traceback(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import signal
+    import time
+
+    from tests.conftest import EXAMPLES
+
+    for n in range(12):
+        for example in sorted(EXAMPLES.glob("*.yaml")):
+            shutil.copy(example, tmp_path / f"{n}-{example.name}")
+    started = subprocess.Popen([sys.executable, "-m", "seloste", "check", "-j", "2", str(tmp_path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(1.0)
+    os.killpg(started.pid, signal.SIGINT)  # as a terminal sends it: to the command and its workers
+    stderr = started.communicate(timeout=60)[1]
+    assert "Traceback" not in stderr
+    assert started.returncode in (130, 0, 1), stderr  # 0 or 1 only if it had already finished
+    if started.returncode == 130:
+        assert stderr.strip().endswith("interrupted")

@@ -10,6 +10,7 @@ findings keep their rule id "schema") and then runs the rules on every document 
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -153,12 +154,18 @@ def _checked(files: list[Path], config: Config | None, roots: list[Path],
         return
     global _JOB
     _JOB = (config, roots)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=multiprocessing.get_context("fork"),
+                               initializer=_quiet_worker)
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
-    finally:
+        yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
+    finally:  # also on Ctrl-C: the files not yet started are dropped, the workers end with the pool
+        pool.shutdown(wait=True, cancel_futures=True)
         _JOB = None
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle: a worker neither stops on it nor prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _with_dependents(files: list[Path]) -> list[Path]:
