@@ -47,6 +47,7 @@ from ..presets.answers import (
     parse_text,
     parse_website,
 )
+from ..questionnaire import say
 from .form import LANG_NAMES, LANGS, find_field
 from .pdfjob import BuildJob
 from .session import Conflict, Session
@@ -55,18 +56,18 @@ __all__ = ["DEFAULT_PORT", "HOST", "EditorServer", "Handler"]
 
 DEFAULT_PORT = 8766
 STATIC = {"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"}
-#: The start page's questions: key, label, parser, required (the same parsers as `seloste init`).
-QUESTIONS = [
-    ("name", "Yrityksen virallinen nimi", parse_text, True),
-    ("business_id", "Y-tunnus", parse_business_id, True),
-    ("street", "Katuosoite", parse_text, True),
-    ("postal_code", "Postinumero", parse_postal_code, True),
-    ("city", "Postitoimipaikka", parse_text, True),
-    ("phone", "Puhelinnumero (tyhjä, jos ei julkaista)", parse_phone, False),
-    ("email", "Sähköpostiosoite tietosuoja-asioille", parse_email, True),
-    ("website", "Verkkosivujen osoite (tyhjä, jos ei ole)", parse_website, False),
-    ("contact", "Kuka vastaa tietosuoja-asioista (nimi)", parse_text, False),
-]
+#: The start page's questions: key, label, parser, required (the questions and parsers of `seloste init`).
+QUESTIONS = [(key, say(key, "fi"), parse, required) for key, parse, required in (
+    ("name", parse_text, True),
+    ("business_id", parse_business_id, True),
+    ("street", parse_text, True),
+    ("postal_code", parse_postal_code, True),
+    ("city", parse_text, True),
+    ("phone", parse_phone, False),
+    ("email", parse_email, True),
+    ("website", parse_website, False),
+    ("contact", parse_text, False),
+)]
 
 
 def environment() -> Environment:
