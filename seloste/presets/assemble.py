@@ -30,7 +30,8 @@ _DROP = object()
 FLOW = 60          # a [flow, list] longer than this is written one item a line
 #: The comment beside `controller.form`, by form.
 FORM_NOTES = {SOLE_TRADER: "toiminimi: seloste puhuu minä-muodossa", "company": "osakeyhtiö",
-              "partnership": "avoin yhtiö tai kommandiittiyhtiö", "association": "yhdistys tai osuuskunta"}
+              "partnership": "avoin yhtiö tai kommandiittiyhtiö", "association": "yhdistys",
+              "other": "osuuskunta tai muu yhteisö"}
 
 HEADER = """\
 Tietosuojaseloste ja seloste käsittelytoimista: {name}

@@ -103,6 +103,7 @@ def test_every_we_text_has_a_singular_twin_for_a_sole_trader(key: str) -> None:
     ("Tmi Maija Mäki", "sole_trader"), ("T:mi Maija Mäki", "sole_trader"), ("Hieronta Mäki Tmi", "sole_trader"),
     ("Pieni Toiminimi", None), ("Kauneus Mäki Oy", "company"), ("Oy Kauneus Ab", "company"),
     ("Saksenkärki Ky", "partnership"), ("Kauneus Avoin yhtiö", "partnership"), ("Hierojat ry", "association"),
+    ("Hyvinvointiosuuskunta Utu osk", "other"),
     ("Kauneushoitola Esimerkki", None), ("Parturi Tmi Mäki", None), ("Tmi Mäki Oy", None), ("Tmiki Kauneus", None),
 ])
 def test_the_legal_form_comes_from_the_name_only_when_it_says(name: str, form: str | None) -> None:
@@ -112,6 +113,10 @@ def test_the_legal_form_comes_from_the_name_only_when_it_says(name: str, form: s
     assert base.form == form
     assert dataclasses.replace(base, sole_trader=True).form == "sole_trader"
     assert dataclasses.replace(base, sole_trader=False).form == (None if form == "sole_trader" else form)
+    text = rendered("hieroja", name=name)  # the generated file states the form, with a comment saying what it is
+    written = loads(text, "seloste.yaml").data["controller"].get("form")
+    assert written == form and (form is None or f"form: {form}  # " in text)
+    assert not errors(findings_for(text))
 
 
 @pytest.mark.parametrize("key", PRESETS)
