@@ -12,6 +12,7 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,6 +202,16 @@ def _check_zip(raw: bytes) -> None:
             raise SourceError(tr("the file is not a Word document (.docx): word/document.xml is missing"))
 
 
+def _cells(texts: Iterable[str]) -> list[str]:
+    """A table row's cell texts without the empty ones and without repeats side by side (a merged cell repeats
+    its text in each column it spans, in a Word table and in a PDF's)."""
+    cells: list[str] = []
+    for text in texts:
+        if text and (not cells or cells[-1] != text):
+            cells.append(text)
+    return cells
+
+
 def docx_lines(raw: bytes) -> list[Line]:
     """Paragraphs and table rows of a Word file in document order; Word's heading styles mark headings."""
     _check_zip(raw)
@@ -229,11 +240,7 @@ def docx_lines(raw: bytes) -> list[Line]:
                     out.append(Line(bullet + part, number, f"kappale {number}", heading=heading))
             elif isinstance(block, Table):
                 for row in block.rows:
-                    cells: list[str] = []
-                    for cell in row.cells:
-                        text = _clean(cell.text)
-                        if text and (not cells or cells[-1] != text):  # merged cells repeat their text
-                            cells.append(text)
+                    cells = _cells(_clean(cell.text) for cell in row.cells)
                     if not cells:
                         continue
                     number += 1
@@ -276,11 +283,7 @@ def pdf_lines(raw: bytes) -> list[Line]:
             for item in pdfread.items(pdf.pages):
                 where = f"sivu {item.page}, rivi {item.line}"
                 if isinstance(item, pdfread.Row):
-                    cells: list[str] = []
-                    for cell in item.cells:
-                        text = _clean(cell).strip()
-                        if text and (not cells or cells[-1] != text):
-                            cells.append(text)
+                    cells = _cells(_clean(cell).strip() for cell in item.cells)
                     if cells:
                         number += 1
                         out.append(Line("\t".join(cells), number, where, cells=tuple(cells)))
